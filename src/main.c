@@ -1,0 +1,27 @@
+/* main.c — creates the application and runs it.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "atlas-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AtlasApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = atlas_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

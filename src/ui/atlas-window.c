@@ -1,0 +1,377 @@
+/* atlas-window.c — the main window: diagram, explanation pane and symptom checklist.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window only arranges widgets and forwards actions; what a test wants to check about
+ * behaviour lives in the core. The two panes are AdwFlaps: they sit beside the diagram while
+ * the window is wide and fold away when it is narrow, so the diagram is never squeezed. The
+ * user's choice of which panes to show is remembered only while the panes are unfolded; a
+ * fold hides them without overwriting that choice.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-ui.h"
+#include "atlas-window.h"
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AtlasSettings        *settings;
+
+  /* Template children */
+  AdwFlap              *checklist_flap;
+  AdwFlap              *explanation_flap;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *checklist_pane;
+  GtkWidget            *explanation_pane;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_SHOW_CHECKLIST,
+  PROP_SHOW_EXPLANATION,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+atlas_window_sync_flap (AtlasWindow *self,
+                        AdwFlap     *flap,
+                        gboolean     wanted)
+{
+  /* Folded panes start hidden: at a narrow width they would cover the diagram. */
+  adw_flap_set_reveal_flap (flap, wanted && !adw_flap_get_folded (flap));
+}
+
+static void
+atlas_window_flap_folded_cb (AtlasWindow *self,
+                             GParamSpec  *pspec,
+                             AdwFlap     *flap)
+{
+  if (flap == self->checklist_flap)
+    atlas_window_sync_flap (self, flap, atlas_settings_get_show_checklist (self->settings));
+  else
+    atlas_window_sync_flap (self, flap, atlas_settings_get_show_explanation (self->settings));
+}
+
+static void
+atlas_window_flap_revealed_cb (AtlasWindow *self,
+                               GParamSpec  *pspec,
+                               AdwFlap     *flap)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+
+  if (flap == self->checklist_flap)
+    {
+      if (!adw_flap_get_folded (flap))
+        atlas_settings_set_show_checklist (self->settings, revealed);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKLIST]);
+    }
+  else
+    {
+      if (!adw_flap_get_folded (flap))
+        atlas_settings_set_show_explanation (self->settings, revealed);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EXPLANATION]);
+    }
+}
+
+static void
+atlas_window_visible_child_cb (AtlasWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+view_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  atlas_window_set_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  atlas_settings_set_window_size (self->settings, width, height, gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+  int width, height;
+  gboolean maximized;
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = atlas_settings_new_default ();
+
+  atlas_settings_get_window_size (self->settings, &width, &height, &maximized);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (maximized)
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  atlas_window_sync_flap (self, self->checklist_flap, atlas_settings_get_show_checklist (self->settings));
+  atlas_window_sync_flap (self, self->explanation_flap, atlas_settings_get_show_explanation (self->settings));
+
+  g_signal_connect_object (self->checklist_flap, "notify::folded",
+                           G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_flap, "notify::folded",
+                           G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist_flap, "notify::reveal-flap",
+                           G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_flap, "notify::reveal-flap",
+                           G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (atlas_window_visible_child_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_SHOW_CHECKLIST:
+      g_value_set_boolean (value, atlas_window_get_show_checklist (self));
+      break;
+
+    case PROP_SHOW_EXPLANATION:
+      g_value_set_boolean (value, atlas_window_get_show_explanation (self));
+      break;
+
+    case PROP_VIEW:
+      g_value_set_string (value, atlas_window_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_CHECKLIST:
+      atlas_window_set_show_checklist (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_EXPLANATION:
+      atlas_window_set_show_explanation (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VIEW:
+      atlas_window_set_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  atlas_ui_ensure_resources ();
+
+  object_class->constructed = atlas_window_constructed;
+  object_class->dispose = atlas_window_dispose;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+
+  window_class->close_request = atlas_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         ATLAS_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SHOW_CHECKLIST] =
+    g_param_spec_boolean ("show-checklist", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SHOW_EXPLANATION] =
+    g_param_spec_boolean ("show-explanation", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "front",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-checklist", "show-checklist");
+  gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-checklist", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-explanation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "front");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "side");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "section");
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_window_new:
+ * @application: the application
+ * @settings: (nullable): the settings to read and remember state in; %NULL for the user's
+ *
+ * Returns: (transfer full): a new main window
+ */
+AtlasWindow *
+atlas_window_new (GtkApplication *application,
+                  AtlasSettings  *settings)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || ATLAS_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+AtlasSettings *
+atlas_window_get_settings (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+atlas_window_get_show_checklist (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  /* The action muxer may still ask after dispose has released the template. */
+  if (self->checklist_flap == NULL)
+    return FALSE;
+
+  return adw_flap_get_reveal_flap (self->checklist_flap);
+}
+
+void
+atlas_window_set_show_checklist (AtlasWindow *self,
+                                 gboolean     show)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->checklist_flap, show);
+}
+
+gboolean
+atlas_window_get_show_explanation (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  /* The action muxer may still ask after dispose has released the template. */
+  if (self->explanation_flap == NULL)
+    return FALSE;
+
+  return adw_flap_get_reveal_flap (self->explanation_flap);
+}
+
+void
+atlas_window_set_show_explanation (AtlasWindow *self,
+                                   gboolean     show)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->explanation_flap, show);
+}
+
+const char *
+atlas_window_get_view (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  if (self->view_stack == NULL)
+    return NULL;
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+atlas_window_set_view (AtlasWindow *self,
+                       const char  *name)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_warning ("No view named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

@@ -1,0 +1,281 @@
+/* test-window.c — the main window in a real X server.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "atlas-test-ui.h"
+#include "atlas-window.h"
+
+typedef struct
+{
+  AtlasSettings *settings;
+  AtlasWindow   *window;
+} Fixture;
+
+static GObject *
+child (AtlasWindow *window,
+       const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
+
+  assert_non_null (object);
+  return object;
+}
+
+static AtlasWindow *
+open_window (AtlasSettings *settings)
+{
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->settings = atlas_test_settings_new ();
+  atlas_settings_set_window_size (f->settings, 1400, 900, FALSE);
+  f->window = open_window (f->settings);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  if (f->window != NULL)
+    atlas_test_close_window (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->settings);
+  g_free (f);
+  return 0;
+}
+
+static void
+test_window_has_three_areas (void **state)
+{
+  Fixture *f = *state;
+  AdwViewStack *stack = ADW_VIEW_STACK (child (f->window, "view_stack"));
+  GtkWidget *checklist = GTK_WIDGET (child (f->window, "checklist_pane"));
+  GtkWidget *explanation = GTK_WIDGET (child (f->window, "explanation_pane"));
+  GtkWidget *diagram = GTK_WIDGET (stack);
+  graphene_rect_t c, d, e;
+
+  /* Three views, in the order a teacher walks through them. */
+  assert_non_null (adw_view_stack_get_child_by_name (stack, "front"));
+  assert_non_null (adw_view_stack_get_child_by_name (stack, "side"));
+  assert_non_null (adw_view_stack_get_child_by_name (stack, "section"));
+  assert_string_equal (atlas_window_get_view (f->window), "front");
+
+  /* At a wide size all three areas are on screen, side by side: checklist, diagram,
+   * explanation, with the diagram getting the most room. */
+  assert_true (gtk_widget_get_mapped (checklist));
+  assert_true (gtk_widget_get_mapped (explanation));
+  assert_true (gtk_widget_compute_bounds (checklist, GTK_WIDGET (f->window), &c));
+  assert_true (gtk_widget_compute_bounds (diagram, GTK_WIDGET (f->window), &d));
+  assert_true (gtk_widget_compute_bounds (explanation, GTK_WIDGET (f->window), &e));
+  assert_true (c.origin.x + c.size.width <= d.origin.x + 1);
+  assert_true (d.origin.x + d.size.width <= e.origin.x + 1);
+  assert_true (d.size.width > c.size.width);
+  assert_true (d.size.width > e.size.width);
+
+  /* The header carries the view switcher and the main menu. */
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON));
+}
+
+static void
+test_toggle_checklist_is_remembered (void **state)
+{
+  Fixture *f = *state;
+  AtlasWindow *second;
+
+  assert_true (atlas_window_get_show_checklist (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checklist", NULL);
+  atlas_test_iterate ();
+
+  assert_false (atlas_window_get_show_checklist (f->window));
+  assert_false (atlas_settings_get_show_checklist (f->settings));
+
+  /* A new window (the next start) opens with the checklist hidden. */
+  second = open_window (f->settings);
+  assert_false (atlas_window_get_show_checklist (second));
+  assert_true (atlas_window_get_show_explanation (second));
+  atlas_test_close_window (GTK_WINDOW (second));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-explanation", NULL);
+  atlas_test_iterate ();
+  assert_false (atlas_window_get_show_explanation (f->window));
+  assert_false (atlas_settings_get_show_explanation (f->settings));
+}
+
+static gboolean
+both_folded (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return adw_flap_get_folded (ADW_FLAP (child (window, "checklist_flap"))) &&
+         adw_flap_get_folded (ADW_FLAP (child (window, "explanation_flap")));
+}
+
+static void
+test_narrow_window_folds_panes (void **state)
+{
+  Fixture *f = *state;
+  AtlasWindow *narrow;
+  GtkWidget *stack;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  atlas_settings_set_window_size (f->settings, 640, 700, FALSE);
+  narrow = open_window (f->settings);
+  assert_true (atlas_test_wait_for (both_folded, narrow, 5000));
+
+  /* Folded panes are hidden so the diagram keeps the whole width… */
+  assert_false (atlas_window_get_show_checklist (narrow));
+  assert_false (atlas_window_get_show_explanation (narrow));
+  stack = GTK_WIDGET (child (narrow, "view_stack"));
+  assert_true (gtk_widget_get_width (stack) >= gtk_widget_get_width (GTK_WIDGET (narrow)) - 1);
+
+  /* …but folding is not the user's choice, so it is not remembered as one. */
+  assert_true (atlas_settings_get_show_checklist (f->settings));
+  assert_true (atlas_settings_get_show_explanation (f->settings));
+
+  /* The user can still open a folded pane on demand, over the diagram. */
+  gtk_widget_activate_action (GTK_WIDGET (narrow), "win.show-explanation", NULL);
+  atlas_test_iterate ();
+  assert_true (atlas_window_get_show_explanation (narrow));
+  assert_true (atlas_settings_get_show_explanation (f->settings));
+
+  atlas_test_close_window (GTK_WINDOW (narrow));
+}
+
+static void
+test_size_is_saved_on_close (void **state)
+{
+  Fixture *f = *state;
+  int width, height;
+  gboolean maximized;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1111, 777);
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  atlas_settings_get_window_size (f->settings, &width, &height, &maximized);
+  assert_int_equal (width, 1111);
+  assert_int_equal (height, 777);
+  assert_false (maximized);
+}
+
+static void
+test_view_switching_actions (void **state)
+{
+  Fixture *f = *state;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "section");
+  assert_string_equal (atlas_window_get_view (f->window), "section");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "side");
+  assert_string_equal (atlas_window_get_view (f->window), "side");
+}
+
+static gboolean
+has_toplevel_of_type (gpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (item), type) && gtk_widget_get_mapped (GTK_WIDGET (item)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+close_toplevels_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (item), type))
+        {
+          gtk_window_destroy (GTK_WINDOW (item));
+          i = (guint) -1;
+        }
+    }
+  atlas_test_iterate ();
+}
+
+static void
+test_menu_opens_about_and_shortcuts (void **state)
+{
+  Fixture *f = *state;
+  GtkMenuButton *menu = GTK_MENU_BUTTON (atlas_test_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON));
+  GMenuModel *model = gtk_menu_button_get_menu_model (menu);
+  gboolean found_about = FALSE, found_shortcuts = FALSE;
+
+  /* The main menu offers both entries… */
+  for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          found_about |= g_strcmp0 (action, "app.about") == 0;
+          found_shortcuts |= g_strcmp0 (action, "win.show-help-overlay") == 0;
+        }
+    }
+  assert_true (found_about);
+  assert_true (found_shortcuts);
+
+  /* …and both open a window. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL);
+  assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_window_has_three_areas, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_toggle_checklist_is_remembered, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_narrow_window_folds_panes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
+  };
+
+  gtk_init ();
+  return cmocka_run_group_tests_name ("window", tests, NULL, NULL);
+}
