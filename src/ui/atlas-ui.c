@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "atlas-core.h"
 #include "atlas-resources.h"
 #include "atlas-ui.h"
 
@@ -19,6 +20,7 @@ atlas_ui_ensure_resources (void)
 
   if (g_once_init_enter (&registered))
     {
+      atlas_core_ensure_resources ();
       atlas_register_resource ();
       g_once_init_leave (&registered, 1);
     }

@@ -13,7 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-structure-list.h"
+#include "atlas-structures.h"
 #include "atlas-ui.h"
+#include "atlas-view-page.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -29,6 +32,13 @@ struct _AtlasWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *checklist_pane;
   GtkWidget            *explanation_pane;
+  AtlasStructureList   *structure_list;
+  GtkStack             *explanation_stack;
+  GtkLabel             *region_title;
+  GtkLabel             *region_subtitle;
+  AtlasViewPage        *front_page;
+  AtlasViewPage        *side_page;
+  AtlasViewPage        *section_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,10 +95,125 @@ atlas_window_flap_revealed_cb (AtlasWindow *self,
     }
 }
 
+static AtlasViewPage *
+visible_page (AtlasWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  return ATLAS_IS_VIEW_PAGE (child) ? ATLAS_VIEW_PAGE (child) : NULL;
+}
+
+static void
+show_region (AtlasWindow *self,
+             const char  *region_id)
+{
+  AtlasViewPage *page = visible_page (self);
+  AtlasDiagram *diagram = page ? atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (page)) : NULL;
+  const AtlasRegion *region = diagram ? atlas_diagram_lookup_region (diagram, region_id) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (region == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->explanation_stack, "empty");
+      return;
+    }
+
+  name = atlas_region_dup_short_name (region);
+  switch (region->side)
+    {
+    case ATLAS_SIDE_LEFT:
+      /* Translators: "Muscles · on the patient's left side" */
+      subtitle = g_strdup_printf (_("%s · on the patient’s left side"), atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    case ATLAS_SIDE_RIGHT:
+      subtitle = g_strdup_printf (_("%s · on the patient’s right side"), atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    case ATLAS_SIDE_NONE:
+    default:
+      subtitle = g_strdup (atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    }
+
+  gtk_label_set_label (self->region_title, name);
+  gtk_label_set_label (self->region_subtitle, subtitle);
+  gtk_stack_set_visible_child_name (self->explanation_stack, "region");
+}
+
+/* The structure list always mirrors the visible view: its regions and its selection. */
+static void
+sync_structure_list (AtlasWindow *self)
+{
+  AtlasViewPage *page = visible_page (self);
+  AtlasDiagramView *view;
+
+  if (page == NULL)
+    return;
+
+  atlas_view_page_ensure_loaded (page);
+  view = atlas_view_page_get_diagram_view (page);
+  atlas_structure_list_set_diagram (self->structure_list, atlas_diagram_view_get_diagram (view));
+  atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
+  show_region (self, atlas_diagram_view_get_selected_region (view));
+}
+
 static void
 atlas_window_visible_child_cb (AtlasWindow *self)
 {
+  sync_structure_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+diagram_selection_cb (AtlasWindow      *self,
+                      GParamSpec       *pspec,
+                      AtlasDiagramView *view)
+{
+  AtlasViewPage *page = visible_page (self);
+
+  if (page == NULL || atlas_view_page_get_diagram_view (page) != view)
+    return;
+
+  atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
+  show_region (self, atlas_diagram_view_get_selected_region (view));
+}
+
+static void
+diagram_regions_changed_cb (AtlasWindow      *self,
+                            GParamSpec       *pspec,
+                            AtlasDiagramView *view)
+{
+  AtlasViewPage *page = visible_page (self);
+
+  /* Another posture or a hidden layer: the same view, but other regions to list. */
+  if (page != NULL && atlas_view_page_get_diagram_view (page) == view)
+    sync_structure_list (self);
+}
+
+static void
+list_selection_cb (AtlasWindow *self)
+{
+  AtlasViewPage *page = visible_page (self);
+  const char *id = atlas_structure_list_get_selected (self->structure_list);
+  AtlasDiagramView *view;
+
+  if (page == NULL)
+    return;
+
+  view = atlas_view_page_get_diagram_view (page);
+  atlas_diagram_view_set_selected_region (view, id);
+  if (id != NULL)
+    atlas_diagram_view_reveal_region (view, id);
+}
+
+static void
+list_hover_cb (AtlasWindow *self,
+               const char  *region_id)
+{
+  AtlasViewPage *page = visible_page (self);
+
+  if (page != NULL)
+    atlas_diagram_view_set_hovered_region (atlas_view_page_get_diagram_view (page), region_id);
 }
 
 static void
@@ -141,6 +266,24 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (atlas_window_visible_child_cb), self, G_CONNECT_SWAPPED);
+
+  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
+    {
+      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
+
+      g_signal_connect_object (view, "notify::selected-region",
+                               G_CALLBACK (diagram_selection_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "notify::state",
+                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "notify::show-nerves",
+                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->structure_list, "notify::selected",
+                           G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->structure_list, "region-hovered",
+                           G_CALLBACK (list_hover_cb), self, G_CONNECT_SWAPPED);
+
+  sync_structure_list (self);
 }
 
 static void
@@ -254,6 +397,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_STRUCTURE_LIST);
+  g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
@@ -261,6 +406,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, region_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, region_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-checklist", "show-checklist");
   gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");

@@ -1,0 +1,85 @@
+/* atlas-diagram-view.h — the interactive diagram canvas: zoom, pan, hover, select, labels.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-diagram.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_DIAGRAM_VIEW_MIN_ZOOM 0.5
+#define ATLAS_DIAGRAM_VIEW_MAX_ZOOM 12.0
+
+#define ATLAS_TYPE_DIAGRAM_VIEW (atlas_diagram_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasDiagramView, atlas_diagram_view, ATLAS, DIAGRAM_VIEW, GtkWidget)
+
+GtkWidget    *atlas_diagram_view_new                 (void);
+void          atlas_diagram_view_set_diagrams        (AtlasDiagramView  *self,
+                                                      AtlasDiagram     **diagrams,
+                                                      guint              n_diagrams);
+AtlasDiagram *atlas_diagram_view_get_diagram         (AtlasDiagramView  *self);
+guint         atlas_diagram_view_get_n_states        (AtlasDiagramView  *self);
+guint         atlas_diagram_view_get_state           (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_state           (AtlasDiagramView  *self,
+                                                      guint              state);
+
+const char   *atlas_diagram_view_get_selected_region (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_selected_region (AtlasDiagramView  *self,
+                                                      const char        *region_id);
+const char   *atlas_diagram_view_get_hovered_region  (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_hovered_region  (AtlasDiagramView  *self,
+                                                      const char        *region_id);
+
+double        atlas_diagram_view_get_zoom            (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_zoom            (AtlasDiagramView  *self,
+                                                      double             zoom);
+void          atlas_diagram_view_zoom_at             (AtlasDiagramView  *self,
+                                                      double             zoom,
+                                                      double             widget_x,
+                                                      double             widget_y);
+void          atlas_diagram_view_pan                 (AtlasDiagramView  *self,
+                                                      double             dx,
+                                                      double             dy);
+void          atlas_diagram_view_zoom_to_fit         (AtlasDiagramView  *self);
+void          atlas_diagram_view_reveal_region       (AtlasDiagramView  *self,
+                                                      const char        *region_id);
+
+gboolean      atlas_diagram_view_get_show_labels     (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_show_labels     (AtlasDiagramView  *self,
+                                                      gboolean           show);
+gboolean      atlas_diagram_view_get_show_nerves     (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_show_nerves     (AtlasDiagramView  *self,
+                                                      gboolean           show);
+void          atlas_diagram_view_set_region_weights  (AtlasDiagramView  *self,
+                                                      GHashTable        *weights);
+
+void          atlas_diagram_view_doc_to_widget       (AtlasDiagramView  *self,
+                                                      double             doc_x,
+                                                      double             doc_y,
+                                                      double            *widget_x,
+                                                      double            *widget_y);
+void          atlas_diagram_view_widget_to_doc       (AtlasDiagramView  *self,
+                                                      double             widget_x,
+                                                      double             widget_y,
+                                                      double            *doc_x,
+                                                      double            *doc_y);
+
+const char   *atlas_diagram_view_pick                (AtlasDiagramView  *self,
+                                                      double             x,
+                                                      double             y);
+
+/* For tests and benchmarks: how the view spends its time. */
+guint         atlas_diagram_view_get_base_renders    (AtlasDiagramView  *self);
+double        atlas_diagram_view_get_cache_scale     (AtlasDiagramView  *self);
+guint         atlas_diagram_view_get_n_visible_labels (AtlasDiagramView *self);
+gboolean      atlas_diagram_view_get_label_bounds    (AtlasDiagramView  *self,
+                                                      guint              index,
+                                                      const char       **region_id,
+                                                      graphene_rect_t   *bounds);
+
+G_END_DECLS

@@ -1,0 +1,406 @@
+/* atlas-structure-list.c — every region of the current diagram as a keyboard-reachable list.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 cannot expose parts of a drawing to assistive technologies, so each region is also a
+ * real row here: keyboard and screen reader users select, and hear, exactly what a pointer
+ * user clicks. Rows are grouped (bones, muscles, …) and ordered from head to foot, following
+ * the psoas down its path. Selection is kept in step with the diagram both ways.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-structure-list.h"
+#include "atlas-structures.h"
+
+struct _AtlasStructureList
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *scroller;
+  GtkListBox        *list_box;
+  AtlasDiagram      *diagram;
+  GHashTable        *rows;      /* region id → row */
+  char              *selected;
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasStructureList, atlas_structure_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_REGION_HOVERED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const AtlasRegion *
+row_region (AtlasStructureList *self,
+            GtkListBoxRow      *row)
+{
+  return atlas_diagram_lookup_region (self->diagram, g_object_get_data (G_OBJECT (row), "region-id"));
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  AtlasStructureList *self = user_data;
+  AtlasGroup group = atlas_region_get_group (row_region (self, row));
+  GtkWidget *header;
+
+  if (before != NULL && atlas_region_get_group (row_region (self, before)) == group)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (atlas_group_get_title (group));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, before != NULL ? 12 : 6);
+  gtk_widget_set_margin_bottom (header, 3);
+  gtk_list_box_row_set_header (row, header);
+}
+
+typedef struct
+{
+  const AtlasRegion *region;
+  AtlasGroup         group;
+  double             structure_y; /* the highest anchor among the structure's sides */
+} SortKey;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+  int cmp;
+
+  if (ka->group != kb->group)
+    return ka->group < kb->group ? -1 : 1;
+
+  /* Head to foot, following the psoas down its path; the two sides of one structure sit
+   * together, the patient's right first, as a clinician reads an image. */
+  if (ka->structure_y != kb->structure_y)
+    return ka->structure_y < kb->structure_y ? -1 : 1;
+  if ((cmp = g_strcmp0 (ka->region->structure, kb->region->structure)) != 0)
+    return cmp;
+  if (ka->region->side != kb->region->side)
+    return ka->region->side == ATLAS_SIDE_RIGHT ? -1 : 1;
+
+  return ka->region->index < kb->region->index ? -1 : ka->region->index > kb->region->index;
+}
+
+static void
+row_enter_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              AtlasStructureList       *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_signal_emit (self, signals[SIGNAL_REGION_HOVERED], 0, g_object_get_data (G_OBJECT (row), "region-id"));
+}
+
+static void
+row_leave_cb (GtkEventControllerMotion *controller,
+              AtlasStructureList       *self)
+{
+  g_signal_emit (self, signals[SIGNAL_REGION_HOVERED], 0, NULL);
+}
+
+static void
+row_selected_cb (AtlasStructureList *self,
+                 GtkListBoxRow      *row,
+                 GtkListBox         *list_box)
+{
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "region-id") : NULL;
+
+  if (self->updating || g_strcmp0 (id, self->selected) == 0)
+    return;
+
+  g_free (self->selected);
+  self->selected = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+clear_rows (AtlasStructureList *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_hash_table_remove_all (self->rows);
+}
+
+void
+atlas_structure_list_set_diagram (AtlasStructureList *self,
+                                  AtlasDiagram       *diagram)
+{
+  g_autoptr(GPtrArray) regions = NULL;
+
+  g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
+  g_return_if_fail (diagram == NULL || ATLAS_IS_DIAGRAM (diagram));
+
+  self->updating = TRUE;
+  clear_rows (self);
+  g_set_object (&self->diagram, diagram);
+
+  if (diagram != NULL)
+    {
+      g_autoptr(GHashTable) tops = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
+
+      for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+        {
+          const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+          double *top = g_hash_table_lookup (tops, region->structure);
+
+          if (top == NULL)
+            {
+              top = g_new (double, 1);
+              *top = region->anchor_y;
+              g_hash_table_insert (tops, region->structure, top);
+            }
+          *top = MIN (*top, region->anchor_y);
+        }
+
+      for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+        {
+          const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+          SortKey key = { region, atlas_region_get_group (region), *(double *) g_hash_table_lookup (tops, region->structure) };
+
+          if (atlas_diagram_region_is_visible (diagram, region))
+            g_array_append_val (keys, key);
+        }
+      g_array_sort (keys, compare_keys);
+
+      regions = g_ptr_array_new ();
+      for (guint i = 0; i < keys->len; i++)
+        g_ptr_array_add (regions, (gpointer) g_array_index (keys, SortKey, i).region);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const AtlasRegion *region = g_ptr_array_index (regions, i);
+          g_autofree char *name = atlas_region_dup_display_name (region);
+          GtkWidget *row = gtk_list_box_row_new ();
+          GtkWidget *label = gtk_label_new (name);
+          GtkEventController *motion = gtk_event_controller_motion_new ();
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_widget_set_margin_start (label, 6);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_object_set_data_full (G_OBJECT (row), "region-id", g_strdup (region->id), g_free);
+          g_signal_connect (motion, "enter", G_CALLBACK (row_enter_cb), self);
+          g_signal_connect (motion, "leave", G_CALLBACK (row_leave_cb), self);
+          gtk_widget_add_controller (row, motion);
+          gtk_list_box_append (self->list_box, row);
+          g_hash_table_insert (self->rows, g_strdup (region->id), row);
+        }
+    }
+
+  self->updating = FALSE;
+  atlas_structure_list_set_selected (self, NULL);
+}
+
+const char *
+atlas_structure_list_get_selected (AtlasStructureList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STRUCTURE_LIST (self), NULL);
+
+  return self->selected;
+}
+
+static void
+scroll_to_row (AtlasStructureList *self,
+               GtkWidget          *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_box), &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
+}
+
+void
+atlas_structure_list_set_selected (AtlasStructureList *self,
+                                   const char         *region_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
+
+  row = region_id ? g_hash_table_lookup (self->rows, region_id) : NULL;
+  if (row == NULL)
+    region_id = NULL;
+
+  self->updating = TRUE;
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+      scroll_to_row (self, row);
+    }
+  else
+    gtk_list_box_unselect_all (self->list_box);
+  self->updating = FALSE;
+
+  if (g_strcmp0 (self->selected, region_id) != 0)
+    {
+      g_free (self->selected);
+      self->selected = g_strdup (region_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
+}
+
+GtkListBox *
+atlas_structure_list_get_list_box (AtlasStructureList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STRUCTURE_LIST (self), NULL);
+
+  return self->list_box;
+}
+
+/**
+ * atlas_structure_list_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row for @region_id
+ */
+GtkWidget *
+atlas_structure_list_get_row (AtlasStructureList *self,
+                              const char         *region_id)
+{
+  g_return_val_if_fail (ATLAS_IS_STRUCTURE_LIST (self), NULL);
+
+  return g_hash_table_lookup (self->rows, region_id);
+}
+
+static void
+atlas_structure_list_dispose (GObject *object)
+{
+  AtlasStructureList *self = ATLAS_STRUCTURE_LIST (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->list_box = NULL;
+  g_clear_object (&self->diagram);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->selected, g_free);
+
+  G_OBJECT_CLASS (atlas_structure_list_parent_class)->dispose (object);
+}
+
+static void
+atlas_structure_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AtlasStructureList *self = ATLAS_STRUCTURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_structure_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AtlasStructureList *self = ATLAS_STRUCTURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      atlas_structure_list_set_selected (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_structure_list_class_init (AtlasStructureListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_structure_list_dispose;
+  object_class->get_property = atlas_structure_list_get_property;
+  object_class->set_property = atlas_structure_list_set_property;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasStructureList::region-hovered:
+   * @region_id: (nullable): the region under the pointer, or %NULL when it left the list
+   */
+  signals[SIGNAL_REGION_HOVERED] =
+    g_signal_new ("region-hovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "atlas-structure-list");
+}
+
+static void
+atlas_structure_list_init (AtlasStructureList *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_activate_on_single_click (self->list_box, TRUE);
+  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Structures in this view"), -1);
+  g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (row_selected_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_box));
+}
+
+GtkWidget *
+atlas_structure_list_new (void)
+{
+  return g_object_new (ATLAS_TYPE_STRUCTURE_LIST, NULL);
+}

@@ -1,0 +1,366 @@
+/* atlas-view-page.c — one diagram view with its on-canvas controls, or why it failed to load.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A page loads its diagrams the first time it is needed, so start-up pays only for the view
+ * that is shown. A diagram that fails to load leaves its page showing what went wrong; the
+ * other views work as before.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "atlas-view-page.h"
+#include "atlas-views.h"
+
+struct _AtlasViewPage
+{
+  GtkWidget         parent_instance;
+
+  char             *view_name;
+  gboolean          loaded;
+  char             *error;
+
+  GtkStack         *stack;
+  AtlasDiagramView *diagram_view;
+  GtkWidget        *posture_box;
+  GtkWidget        *nerves_button;
+  AdwStatusPage    *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasViewPage, atlas_view_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VIEW_NAME,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_NERVES,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (AtlasViewPage *self,
+            const char    *message)
+{
+  g_autofree char *description = NULL;
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  g_warning ("%s", message);
+
+  description = g_markup_printf_escaped ("%s\n\n<small>%s</small>",
+                                         _("The other views still work. Reinstalling Psoas Atlas should restore this one."),
+                                         message);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+update_controls (AtlasViewPage *self)
+{
+  AtlasDiagram *diagram = atlas_diagram_view_get_diagram (self->diagram_view);
+
+  gtk_widget_set_visible (self->posture_box, atlas_diagram_view_get_n_states (self->diagram_view) > 1);
+  gtk_widget_set_visible (self->nerves_button,
+                          diagram != NULL && g_strv_contains (atlas_diagram_get_layers (diagram), "nerves"));
+}
+
+/**
+ * atlas_view_page_load_files:
+ * @files: (array length=n_files): one diagram per state
+ *
+ * Loads the page from @files instead of the built-in diagrams. On failure the page shows the
+ * error and keeps nothing half-loaded.
+ */
+gboolean
+atlas_view_page_load_files (AtlasViewPage  *self,
+                            GFile         **files,
+                            guint           n_files)
+{
+  const AtlasViewInfo *view = atlas_views_lookup (self->view_name);
+  AtlasDiagram *diagrams[ATLAS_VIEW_MAX_STATES] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (n_files >= 1 && n_files <= ATLAS_VIEW_MAX_STATES, FALSE);
+
+  self->loaded = TRUE;
+  for (guint i = 0; i < n_files && ok; i++)
+    {
+      diagrams[i] = atlas_diagram_new_from_file (files[i], view ? view->required_ids : NULL, &error);
+      ok = diagrams[i] != NULL;
+    }
+
+  if (ok)
+    {
+      atlas_diagram_view_set_diagrams (self->diagram_view, diagrams, n_files);
+      g_clear_pointer (&self->error, g_free);
+      gtk_stack_set_visible_child_name (self->stack, "diagram");
+    }
+  else
+    {
+      atlas_diagram_view_set_diagrams (self->diagram_view, NULL, 0);
+      show_error (self, error->message);
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    g_clear_object (&diagrams[i]);
+
+  update_controls (self);
+  return ok;
+}
+
+/**
+ * atlas_view_page_ensure_loaded:
+ *
+ * Loads the built-in diagrams of the page's view if that has not been done.
+ *
+ * Returns: %TRUE if the page shows a diagram
+ */
+gboolean
+atlas_view_page_ensure_loaded (AtlasViewPage *self)
+{
+  const AtlasViewInfo *view;
+  GFile *files[ATLAS_VIEW_MAX_STATES] = { NULL, };
+  guint n;
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), FALSE);
+
+  if (self->loaded)
+    return self->error == NULL;
+
+  view = atlas_views_lookup (self->view_name);
+  if (view == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no view named “%s”."), self->view_name);
+
+      self->loaded = TRUE;
+      show_error (self, message);
+      return FALSE;
+    }
+
+  n = atlas_view_get_n_states (view);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("resource://" RESOURCE_BASE "/diagrams/%s", view->states[i]);
+      files[i] = g_file_new_for_uri (uri);
+    }
+
+  ok = atlas_view_page_load_files (self, files, n);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (files[i]);
+
+  return ok;
+}
+
+static void
+atlas_view_page_map (GtkWidget *widget)
+{
+  atlas_view_page_ensure_loaded (ATLAS_VIEW_PAGE (widget));
+
+  GTK_WIDGET_CLASS (atlas_view_page_parent_class)->map (widget);
+}
+
+static void
+forward_notify_cb (AtlasViewPage *self,
+                   GParamSpec    *pspec)
+{
+  if (g_str_equal (pspec->name, "show-labels"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
+  else if (g_str_equal (pspec->name, "show-nerves"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
+  else if (g_str_equal (pspec->name, "state"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  else if (g_str_equal (pspec->name, "zoom"))
+    {
+      double zoom = atlas_diagram_view_get_zoom (self->diagram_view);
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-in", zoom < ATLAS_DIAGRAM_VIEW_MAX_ZOOM - 1e-6);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-out", zoom > ATLAS_DIAGRAM_VIEW_MIN_ZOOM + 1e-6);
+    }
+}
+
+static void
+zoom_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasViewPage *self = ATLAS_VIEW_PAGE (widget);
+
+  /* The view's own actions carry the behaviour; the page's buttons only reach them. */
+  gtk_widget_activate_action (GTK_WIDGET (self->diagram_view),
+                              g_str_equal (action_name, "page.zoom-in") ? "diagram.zoom-in" :
+                              g_str_equal (action_name, "page.zoom-out") ? "diagram.zoom-out" : "diagram.zoom-fit",
+                              NULL);
+}
+
+static void
+atlas_view_page_dispose (GObject *object)
+{
+  AtlasViewPage *self = ATLAS_VIEW_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIEW_PAGE);
+  g_clear_pointer (&self->view_name, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (atlas_view_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_view_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AtlasViewPage *self = ATLAS_VIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_NAME:
+      g_value_set_string (value, self->view_name);
+      break;
+
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, self->diagram_view && atlas_diagram_view_get_show_labels (self->diagram_view));
+      break;
+
+    case PROP_SHOW_NERVES:
+      g_value_set_boolean (value, self->diagram_view && atlas_diagram_view_get_show_nerves (self->diagram_view));
+      break;
+
+    case PROP_STATE:
+      g_value_set_uint (value, self->diagram_view ? atlas_diagram_view_get_state (self->diagram_view) : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_view_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AtlasViewPage *self = ATLAS_VIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_NAME:
+      self->view_name = g_value_dup_string (value);
+      break;
+
+    case PROP_SHOW_LABELS:
+      atlas_diagram_view_set_show_labels (self->diagram_view, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_NERVES:
+      atlas_diagram_view_set_show_nerves (self->diagram_view, g_value_get_boolean (value));
+      break;
+
+    case PROP_STATE:
+      atlas_diagram_view_set_state (self->diagram_view, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_view_page_class_init (AtlasViewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_view_page_dispose;
+  object_class->get_property = atlas_view_page_get_property;
+  object_class->set_property = atlas_view_page_set_property;
+
+  widget_class->map = atlas_view_page_map;
+
+  properties[PROP_VIEW_NAME] =
+    g_param_spec_string ("view-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_NERVES] =
+    g_param_spec_boolean ("show-nerves", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_uint ("state", NULL, NULL, 0, 1, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATLAS_TYPE_DIAGRAM_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-view-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
+
+  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.zoom-fit", NULL, zoom_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "page.show-labels", "show-labels");
+  gtk_widget_class_install_property_action (widget_class, "page.show-nerves", "show-nerves");
+  gtk_widget_class_install_property_action (widget_class, "page.state", "state");
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-view-page");
+}
+
+static void
+atlas_view_page_init (AtlasViewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->diagram_view, "notify",
+                           G_CALLBACK (forward_notify_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-out", TRUE);
+}
+
+GtkWidget *
+atlas_view_page_new (const char *view_name)
+{
+  return g_object_new (ATLAS_TYPE_VIEW_PAGE, "view-name", view_name, NULL);
+}
+
+const char *
+atlas_view_page_get_view_name (AtlasViewPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), NULL);
+
+  return self->view_name;
+}
+
+AtlasDiagramView *
+atlas_view_page_get_diagram_view (AtlasViewPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), NULL);
+
+  return self->diagram_view;
+}
+
+/**
+ * atlas_view_page_get_error:
+ *
+ * Returns: (nullable): why the page could not load its diagrams, or %NULL
+ */
+const char *
+atlas_view_page_get_error (AtlasViewPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), NULL);
+
+  return self->error;
+}
