@@ -193,6 +193,7 @@ S1_MID = (-20.8, 97.8)   # S1 endplate centre in the pelvis frame
 S1_SLOPE = 40.0          # sacral slope (deg) in the neutral pose
 S1_DEPTH = 40.0
 R_HEAD = 20.5           # femoral head radius (mm)
+VERT_ANCHOR = {}         # local anchor points where the default (mid-body) is hidden
 THORAX_K = 11.0         # thoracic kyphosis: brings the chest upright above the lordosis
 
 
@@ -332,7 +333,7 @@ def tendon_course(M):
     """Screen points along the iliopsoas course from the pelvic brim to the lesser trochanter."""
     pel, fem, hip = M.pelvis, M.femur, M.hip
     pts = [pel(28.5, 80.0), pel(36.0, 51.0), pel(45.0, 27.0), hip(37.5, 2.0), fem(32.0, -18.0), fem(22.0, -37.0),
-           fem(6.0, -53.0), fem(-11.0, -64.0), fem(-28.0, -69.0)]
+           fem(6.0, -53.0), fem(-11.0, -64.0), fem(-26.0, -68.0)]
     return sample(pts, 8)
 
 
@@ -385,6 +386,71 @@ def draw(pose):
     doc.end()
     doc.anchor("iliacus-right", pel(0.0, 70.0))
 
+    # ------------------------------------------------------------------ hip bone (a window in the thin wing shows the iliac fossa)
+    hip_out = [
+        pel(57.0, 86.0),                                   # ASIS
+        pel(48.0, 104.0), pel(26.0, 119.0), pel(-8.0, 129.5), pel(-42.0, 126.0), pel(-66.0, 113.0),
+        pel(-80.0, 98.0),                                  # PSIS
+        pel(-79.0, 88.0), pel(-76.0, 76.0),                # PIIS
+        pel(-68.0, 66.0), pel(-57.0, 46.0), pel(-52.0, 24.0),   # greater sciatic notch
+        pel(-53.0, 8.0), pel(-60.0, 1.0),                  # ischial spine
+        pel(-52.0, -10.0), pel(-49.0, -26.0),              # lesser sciatic notch
+        pel(-50.0, -46.0), pel(-38.0, -66.0), pel(-18.0, -72.0),   # ischial tuberosity
+        pel(8.0, -66.0), pel(32.0, -61.0), pel(45.0, -58.0),       # ischiopubic ramus
+        pel(53.0, -42.0), pel(57.0, -22.0), pel(59.0, -8.0),       # symphysis, pubic tubercle
+        pel(49.0, 4.0), pel(34.0, 16.0),                   # pecten, iliopubic eminence
+        pel(39.0, 32.0), pel(45.0, 46.0),                  # AIIS
+        pel(45.0, 62.0), pel(51.0, 76.0),
+    ]
+    hip_corners = (0, 6, 8, 13, 24, 26, 28)
+    obt = [pel(9.0, -31.0), pel(28.0, -31.0), pel(40.0, -42.0), pel(36.0, -54.0),
+           pel(20.0, -56.0), pel(6.0, -50.0), pel(3.0, -39.0)]
+    obt = list(reversed(obt))   # opposite winding: a hole with the default fill rule
+    doc.group("hip-bone-right", "region bone")
+    # window over the iliac fossa (the wing is thin there); reversed winding makes it a hole
+    win = [pel(46.0, 82.0), pel(41.0, 98.0), pel(22.0, 111.5), pel(-8.0, 121.0), pel(-34.0, 117.0),
+           pel(-46.0, 103.0), pel(-45.0, 88.0), pel(-30.0, 77.0), pel(-8.0, 63.0), pel(15.0, 53.0),
+           pel(31.0, 55.0), pel(40.0, 66.0)]
+    win = list(reversed(win))
+    doc.path(smooth(hip_out, corners=hip_corners) + " " + smooth(obt) + " " + smooth(win))
+    # acetabular rim (crescent open below at the acetabular notch)
+    outer = arc_pts(pel, 0, 0, R_HEAD + 7.5, -50.0, 230.0, 9)
+    inner = list(reversed(arc_pts(pel, 0, 0, R_HEAD + 1.2, -40.0, 220.0, 9)))
+    doc.path(smooth(outer + inner, corners=(0, 8, 9, 17)))
+    # iliac crest lip, iliopectineal line (pelvic brim), gluteal line, ischial tuberosity facet
+    doc.path(smooth([pel(51.0, 93.0), pel(41.0, 106.0), pel(20.0, 119.5), pel(-9.0, 126.0),
+                     pel(-40.0, 122.0), pel(-60.0, 110.0)], closed=False), "detail")
+    doc.path(smooth([pel(-40.0, 80.0), pel(-14.0, 62.0), pel(10.0, 48.0), pel(24.0, 38.0),
+                     pel(32.0, 22.0)], closed=False), "detail")     # pelvic brim (arcuate line)
+    doc.path(smooth([pel(-63.0, 104.0), pel(-58.0, 86.0), pel(-56.0, 70.0)], closed=False), "detail")
+    doc.path(smooth([pel(-46.0, -40.0), pel(-38.0, -58.0), pel(-22.0, -66.0)], closed=False), "detail")
+    doc.end()
+    doc.anchor("hip-bone-right", pel(-62.0, 82.0))
+
+    # ------------------------------------------------------------------ sacrum and coccyx
+    cs, sn = math.cos(math.radians(S1_SLOPE)), math.sin(math.radians(S1_SLOPE))
+    prom = pel(S1_MID[0] + 20.0 * cs, S1_MID[1] - 20.0 * sn)
+    s1p = pel(S1_MID[0] - 20.0 * cs, S1_MID[1] + 20.0 * sn)
+    sac = [
+        prom, s1p,                                        # S1 endplate
+        pel(-44.0, 112.5), pel(-44.0, 121.0), pel(-50.0, 124.0), pel(-56.0, 116.0),  # S1 superior articular process
+        pel(-66.0, 108.0), pel(-72.0, 88.0), pel(-72.0, 64.0), pel(-65.0, 40.0),       # median crest
+        pel(-58.0, 20.0), pel(-52.0, 8.0),                # sacral hiatus, cornua
+        pel(-49.0, -2.0), pel(-42.0, -12.0), pel(-33.0, -17.0),                        # coccyx to tip
+        pel(-32.0, -10.0), pel(-38.0, -1.0), pel(-41.0, 8.0),                          # coccyx front, apex
+        pel(-42.0, 20.0), pel(-38.0, 38.0), pel(-30.0, 55.0), pel(-18.0, 70.0),
+    ]
+    doc.group("sacrum", "region bone")
+    doc.path(smooth(sac, corners=(0, 1, 3, 5, 14)))
+    for a, b in [((-28.0, 59.0), (-50.0, 66.0)), ((-37.0, 40.0), (-57.0, 43.0)),
+                 ((-41.0, 23.0), (-56.0, 24.0)), ((-41.0, 9.0), (-51.0, 9.0))]:
+        doc.path(smooth([pel(*a), pel((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0 + 1.5), pel(*b)],
+                        closed=False), "detail")
+    doc.path(smooth([pel(-43.0, 108.0), pel(-56.0, 84.0), pel(-57.0, 60.0), pel(-53.0, 34.0),
+                     pel(-52.0, 16.0)], closed=False), "detail")
+    doc.end()
+    doc.anchor("sacrum", pel(-27.0, 92.0))
+
     # ------------------------------------------------------------------ vertebrae
     order = ["T12", "L1", "L2", "L3", "L4", "L5"]
     for name in order:
@@ -401,7 +467,7 @@ def draw(pose):
         doc.path(smooth([fr(*q) for q in ridge], closed=False), "detail")
         doc.path(smooth(arc_pts(fr, tpc[0], tpc[1], tpr[1] * 0.6, 100.0, 250.0, 3), closed=False), "detail")
         doc.end()
-        doc.anchor(name, fr(-5.0, (ha + hp) / 2.0 - 2.0))
+        doc.anchor(name, fr(*VERT_ANCHOR.get(name, (-4.0, (ha + hp) / 4.0))))
 
     # ------------------------------------------------------------------ rib 12 (lateral: over the spine)
     tf = V("T12")
@@ -440,71 +506,6 @@ def draw(pose):
     doc.end()
     doc.anchor("intervertebral-discs", disc_anchor)
 
-    # ------------------------------------------------------------------ sacrum and coccyx
-    cs, sn = math.cos(math.radians(S1_SLOPE)), math.sin(math.radians(S1_SLOPE))
-    prom = pel(S1_MID[0] + 20.0 * cs, S1_MID[1] - 20.0 * sn)
-    s1p = pel(S1_MID[0] - 20.0 * cs, S1_MID[1] + 20.0 * sn)
-    sac = [
-        prom, s1p,                                        # S1 endplate
-        pel(-44.0, 112.5), pel(-44.0, 121.0), pel(-50.0, 124.0), pel(-56.0, 116.0),  # S1 superior articular process
-        pel(-66.0, 108.0), pel(-72.0, 88.0), pel(-72.0, 64.0), pel(-65.0, 40.0),       # median crest
-        pel(-58.0, 20.0), pel(-52.0, 8.0),                # sacral hiatus, cornua
-        pel(-49.0, -2.0), pel(-42.0, -12.0), pel(-33.0, -17.0),                        # coccyx to tip
-        pel(-32.0, -10.0), pel(-38.0, -1.0), pel(-41.0, 8.0),                          # coccyx front, apex
-        pel(-42.0, 20.0), pel(-38.0, 38.0), pel(-30.0, 55.0), pel(-18.0, 70.0),
-    ]
-    doc.group("sacrum", "region bone")
-    doc.path(smooth(sac, corners=(0, 1, 3, 5, 14)))
-    for a, b in [((-28.0, 59.0), (-50.0, 66.0)), ((-37.0, 40.0), (-57.0, 43.0)),
-                 ((-41.0, 23.0), (-56.0, 24.0)), ((-41.0, 9.0), (-51.0, 9.0))]:
-        doc.path(smooth([pel(*a), pel((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0 + 1.5), pel(*b)],
-                        closed=False), "detail")
-    doc.path(smooth([pel(-43.0, 108.0), pel(-56.0, 84.0), pel(-57.0, 60.0), pel(-53.0, 34.0),
-                     pel(-52.0, 16.0)], closed=False), "detail")
-    doc.end()
-    doc.anchor("sacrum", pel(-27.0, 92.0))
-
-    # ------------------------------------------------------------------ hip bone (a window in the thin wing shows the iliac fossa)
-    hip_out = [
-        pel(57.0, 86.0),                                   # ASIS
-        pel(48.0, 106.0), pel(26.0, 123.0), pel(-8.0, 135.0), pel(-42.0, 130.0), pel(-66.0, 116.0),
-        pel(-80.0, 98.0),                                  # PSIS
-        pel(-79.0, 88.0), pel(-76.0, 76.0),                # PIIS
-        pel(-68.0, 66.0), pel(-57.0, 46.0), pel(-52.0, 24.0),   # greater sciatic notch
-        pel(-53.0, 8.0), pel(-60.0, 1.0),                  # ischial spine
-        pel(-52.0, -10.0), pel(-49.0, -26.0),              # lesser sciatic notch
-        pel(-50.0, -46.0), pel(-38.0, -66.0), pel(-18.0, -72.0),   # ischial tuberosity
-        pel(8.0, -66.0), pel(32.0, -61.0), pel(45.0, -58.0),       # ischiopubic ramus
-        pel(53.0, -42.0), pel(57.0, -22.0), pel(59.0, -8.0),       # symphysis, pubic tubercle
-        pel(49.0, 4.0), pel(34.0, 16.0),                   # pecten, iliopubic eminence
-        pel(39.0, 32.0), pel(45.0, 46.0),                  # AIIS
-        pel(45.0, 62.0), pel(51.0, 76.0),
-    ]
-    hip_corners = (0, 6, 8, 13, 24, 26, 28)
-    obt = [pel(9.0, -31.0), pel(28.0, -31.0), pel(40.0, -42.0), pel(36.0, -54.0),
-           pel(20.0, -56.0), pel(6.0, -50.0), pel(3.0, -39.0)]
-    obt = list(reversed(obt))   # opposite winding: a hole with the default fill rule
-    doc.group("hip-bone-right", "region bone")
-    # window over the iliac fossa (the wing is thin there); reversed winding makes it a hole
-    win = [pel(46.0, 82.0), pel(41.0, 101.0), pel(22.0, 114.0), pel(-8.0, 120.0), pel(-33.0, 115.0),
-           pel(-46.0, 103.0), pel(-45.0, 88.0), pel(-30.0, 77.0), pel(-8.0, 63.0), pel(15.0, 53.0),
-           pel(31.0, 55.0), pel(40.0, 66.0)]
-    win = list(reversed(win))
-    doc.path(smooth(hip_out, corners=hip_corners) + " " + smooth(obt) + " " + smooth(win))
-    # acetabular rim (crescent open below at the acetabular notch)
-    outer = arc_pts(pel, 0, 0, R_HEAD + 7.5, -50.0, 230.0, 9)
-    inner = list(reversed(arc_pts(pel, 0, 0, R_HEAD + 1.2, -40.0, 220.0, 9)))
-    doc.path(smooth(outer + inner, corners=(0, 8, 9, 17)))
-    # iliac crest lip, iliopectineal line (pelvic brim), gluteal line, ischial tuberosity facet
-    doc.path(smooth([pel(52.0, 92.0), pel(40.0, 110.0), pel(18.0, 124.0), pel(-10.0, 129.0),
-                     pel(-40.0, 124.0), pel(-62.0, 110.0)], closed=False), "detail")
-    doc.path(smooth([pel(-40.0, 80.0), pel(-14.0, 62.0), pel(10.0, 48.0), pel(24.0, 38.0),
-                     pel(32.0, 22.0)], closed=False), "detail")     # pelvic brim (arcuate line)
-    doc.path(smooth([pel(-63.0, 104.0), pel(-58.0, 86.0), pel(-56.0, 70.0)], closed=False), "detail")
-    doc.path(smooth([pel(-46.0, -40.0), pel(-38.0, -58.0), pel(-22.0, -66.0)], closed=False), "detail")
-    doc.end()
-    doc.anchor("hip-bone-right", pel(-62.0, 82.0))
-
     # ------------------------------------------------------------------ femur
     head = arc_pts(fem, 0, 0, R_HEAD, 148.0, -52.0, 7)
     fem_out = head + [
@@ -528,9 +529,9 @@ def draw(pose):
     doc.anchor("femur-right", fem(-9.0, -220.0))
 
     # ------------------------------------------------------------------ lesser trochanter
-    lt = ellipse_pts(fem, -29.0, -69.0, 9.0, 7.0, 50.0)
+    lt = ellipse_pts(fem, -30.0, -69.0, 10.0, 7.5, 50.0)
     doc.path(smooth(lt), "region bone", id_="lesser-trochanter-right", indent=1)
-    doc.anchor("lesser-trochanter-right", fem(-31.0, -69.0))
+    doc.anchor("lesser-trochanter-right", fem(-34.0, -71.0))
 
     # ------------------------------------------------------------------ hip joint capsule: a sleeve over the neck
     cap = arc_pts(hip, 0, 0, R_HEAD - 1.5, -15.0, -165.0, 5)                      # around the lower head
