@@ -9,6 +9,13 @@ Geometry is modelled in millimetres in a world frame centred on the right hip jo
 (x toward the front of the body, y up).  Rigid parts (pelvis with sacrum, femur, each vertebra)
 have their own frames; soft parts (silhouette, psoas, tendon, capsule) take points from several
 frames.  Run:  python3 build-aux/diagrams/side.py  (stdlib only).
+
+Painter's order (what is drawn later covers what is drawn earlier):
+  silhouette, iliacus (on the inner wing: seen through a window cut in the thin iliac fossa and in
+  front of the wing's anterior border), sacrum (behind the right hip bone: seen in the window and
+  through the greater sciatic notch), hip bone, T12-L5 (drawn over the iliac crest so that L5 stays
+  readable), rib 12, discs, femur, lesser trochanter, hip capsule (a sleeve over the neck), iliopsoas
+  tendon (leaves the psoas belly), psoas major, inguinal ligament, anchors.
 """
 
 import math
@@ -91,6 +98,14 @@ def _tangents(pts, closed, corners):
     return tin, tout
 
 
+def _limit(v, n):
+    """v shortened to length n at most (keeps control points from overshooting short segments)."""
+    ln = math.hypot(v[0], v[1])
+    if ln <= n or ln == 0.0:
+        return v
+    return (v[0] * n / ln, v[1] * n / ln)
+
+
 def smooth(pts, closed=True, corners=(), k=1.0):
     """Catmull-Rom spline through pts as cubic Beziers ('M' + 'C'... [+ 'Z'])."""
     corners = set(i % len(pts) for i in corners)
@@ -100,8 +115,11 @@ def smooth(pts, closed=True, corners=(), k=1.0):
     segs = n if closed else n - 1
     for i in range(segs):
         j = (i + 1) % n
-        c1 = (pts[i][0] + tout[i][0] * k / 3.0, pts[i][1] + tout[i][1] * k / 3.0)
-        c2 = (pts[j][0] - tin[j][0] * k / 3.0, pts[j][1] - tin[j][1] * k / 3.0)
+        seg = math.dist(pts[i], pts[j])
+        a = _limit((tout[i][0] * k / 3.0, tout[i][1] * k / 3.0), 0.5 * seg)
+        b = _limit((tin[j][0] * k / 3.0, tin[j][1] * k / 3.0), 0.5 * seg)
+        c1 = (pts[i][0] + a[0], pts[i][1] + a[1])
+        c2 = (pts[j][0] - b[0], pts[j][1] - b[1])
         d.append("C" + pt(c1) + " " + pt(c2) + " " + pt(pts[j]))
     if closed:
         d.append("Z")
@@ -193,7 +211,6 @@ S1_MID = (-20.8, 97.8)   # S1 endplate centre in the pelvis frame
 S1_SLOPE = 40.0          # sacral slope (deg) in the neutral pose
 S1_DEPTH = 40.0
 R_HEAD = 20.5           # femoral head radius (mm)
-VERT_ANCHOR = {}         # local anchor points where the default (mid-body) is hidden
 THORAX_K = 11.0         # thoracic kyphosis: brings the chest upright above the lordosis
 
 
@@ -201,6 +218,7 @@ class Model:
     def __init__(self, pose):
         p = POSES[pose]
         self.pose = pose
+        self.tilt, self.thigh = p["tilt"], p["thigh"]
         self.pelvis = Frame(0, 0, p["tilt"])
         self.femur = Frame(0, 0, -p["thigh"])
         self.hip = blend(self.pelvis, self.femur, 0.5)
@@ -354,19 +372,19 @@ def draw(pose):
 
     # ------------------------------------------------------------------ silhouette
     # the belly: between the lower chest and the lower abdomen, bulging a little
-    ua, la = th(126.0, -30.0), pel(94.0, 100.0)
+    ua, la = th(120.0, -30.0), pel(99.0, 100.0)
     mid = lerp(ua, la, 0.5)
     dx, dy = la[0] - ua[0], la[1] - ua[1]
     ln = math.hypot(dx, dy)
-    belly = (mid[0] + dy / ln * 8.0 * SCALE, mid[1] - dx / ln * 8.0 * SCALE)
+    belly = (mid[0] + dy / ln * 9.0 * SCALE, mid[1] - dx / ln * 9.0 * SCALE)
     sil = [
         M.top(-102.0, 348.0), th(-100.0, -16.0), V("L1")(-97.0, 10.0), V("L3")(-94.0, 10.0), V("L5")(-90.0, 10.0),
         pel(-97.0, 96.0), pel(-118.0, 58.0), pel(-130.0, 8.0), pel(-124.0, -45.0),
         blend(pel, fem, 0.6)(-102.0, -90.0), fem(-92.0, -132.0), fem(-80.0, -250.0), fem(-68.0, -372.0),
         fem(-8.0, -378.0), fem(54.0, -372.0),
-        fem(66.0, -260.0), fem(74.0, -150.0), fem(76.0, -80.0), blend(pel, fem, 0.5)(82.0, -34.0),
-        pel(80.0, 12.0), pel(81.0, 52.0), pel(92.0, 100.0),
-        belly, th(126.0, -30.0), M.top(134.0, 348.0),
+        fem(66.0, -260.0), fem(74.0, -150.0), fem(76.0, -80.0), blend(pel, fem, 0.5)(82.0 + 0.2 * (M.tilt + M.thigh), -34.0),
+        pel(81.0, 10.0), pel(88.0, 52.0), pel(99.0, 100.0),
+        belly, th(120.0, -30.0), M.top(132.0, 348.0),
         M.top(15.0, 350.0),
     ]
     doc.path(smooth(sil, corners=(0, 12, 14, 24, 25)), "silhouette", indent=1)
@@ -386,14 +404,38 @@ def draw(pose):
     doc.end()
     doc.anchor("iliacus-right", pel(0.0, 70.0))
 
-    # ------------------------------------------------------------------ hip bone (a window in the thin wing shows the iliac fossa)
+    # ------------------------------------------------------------------ sacrum and coccyx
+    cs, sn = math.cos(math.radians(S1_SLOPE)), math.sin(math.radians(S1_SLOPE))
+    prom = pel(S1_MID[0] + 20.0 * cs, S1_MID[1] - 20.0 * sn)
+    s1p = pel(S1_MID[0] - 20.0 * cs, S1_MID[1] + 20.0 * sn)
+    sac = [
+        prom, s1p,                                        # S1 endplate
+        pel(-44.0, 112.5), pel(-44.0, 121.0), pel(-50.0, 124.0), pel(-56.0, 116.0),  # S1 superior articular process
+        pel(-66.0, 108.0), pel(-76.0, 88.0), pel(-80.0, 64.0), pel(-77.0, 42.0),       # median crest
+        pel(-71.0, 24.0), pel(-67.0, 12.0),               # sacral hiatus, cornua
+        pel(-64.0, 0.0), pel(-60.0, -10.0), pel(-54.0, -17.0),                         # coccyx to tip
+        pel(-52.0, -10.0), pel(-55.0, 0.0), pel(-57.0, 10.0),                          # coccyx front, apex
+        pel(-55.0, 24.0), pel(-46.0, 42.0), pel(-31.0, 61.0), pel(-17.0, 74.0),
+    ]
+    doc.group("sacrum", "region bone")
+    doc.path(smooth(sac, corners=(0, 1, 3, 5, 14)))
+    for a, b in [((-24.0, 67.0), (-44.0, 75.0)), ((-40.0, 50.0), (-60.0, 56.0)),
+                 ((-51.0, 32.0), (-66.0, 35.0)), ((-56.0, 17.0), (-67.0, 18.0)), ((-56.0, 5.0), (-64.0, 4.0))]:
+        doc.path(smooth([pel(*a), pel((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0 + 1.5), pel(*b)],
+                        closed=False), "detail")
+    doc.path(smooth([pel(-43.0, 108.0), pel(-58.0, 86.0), pel(-65.0, 62.0), pel(-64.0, 38.0),
+                     pel(-62.0, 20.0)], closed=False), "detail")
+    doc.end()
+    doc.anchor("sacrum", pel(-67.0, 36.0))
+
+    # ------------------------------------------------------------------ hip bone (window over the iliac fossa)
     hip_out = [
         pel(57.0, 86.0),                                   # ASIS
         pel(48.0, 104.0), pel(26.0, 119.0), pel(-8.0, 129.5), pel(-42.0, 126.0), pel(-66.0, 113.0),
         pel(-80.0, 98.0),                                  # PSIS
         pel(-79.0, 88.0), pel(-76.0, 76.0),                # PIIS
         pel(-68.0, 66.0), pel(-57.0, 46.0), pel(-52.0, 24.0),   # greater sciatic notch
-        pel(-53.0, 8.0), pel(-60.0, 1.0),                  # ischial spine
+        pel(-52.0, 8.0), pel(-57.0, 1.0),                  # ischial spine
         pel(-52.0, -10.0), pel(-49.0, -26.0),              # lesser sciatic notch
         pel(-50.0, -46.0), pel(-38.0, -66.0), pel(-18.0, -72.0),   # ischial tuberosity
         pel(8.0, -66.0), pel(32.0, -61.0), pel(45.0, -58.0),       # ischiopubic ramus
@@ -427,30 +469,6 @@ def draw(pose):
     doc.end()
     doc.anchor("hip-bone-right", pel(-62.0, 82.0))
 
-    # ------------------------------------------------------------------ sacrum and coccyx
-    cs, sn = math.cos(math.radians(S1_SLOPE)), math.sin(math.radians(S1_SLOPE))
-    prom = pel(S1_MID[0] + 20.0 * cs, S1_MID[1] - 20.0 * sn)
-    s1p = pel(S1_MID[0] - 20.0 * cs, S1_MID[1] + 20.0 * sn)
-    sac = [
-        prom, s1p,                                        # S1 endplate
-        pel(-44.0, 112.5), pel(-44.0, 121.0), pel(-50.0, 124.0), pel(-56.0, 116.0),  # S1 superior articular process
-        pel(-66.0, 108.0), pel(-72.0, 88.0), pel(-72.0, 64.0), pel(-65.0, 40.0),       # median crest
-        pel(-58.0, 20.0), pel(-52.0, 8.0),                # sacral hiatus, cornua
-        pel(-49.0, -2.0), pel(-42.0, -12.0), pel(-33.0, -17.0),                        # coccyx to tip
-        pel(-32.0, -10.0), pel(-38.0, -1.0), pel(-41.0, 8.0),                          # coccyx front, apex
-        pel(-42.0, 20.0), pel(-38.0, 38.0), pel(-30.0, 55.0), pel(-18.0, 70.0),
-    ]
-    doc.group("sacrum", "region bone")
-    doc.path(smooth(sac, corners=(0, 1, 3, 5, 14)))
-    for a, b in [((-28.0, 59.0), (-50.0, 66.0)), ((-37.0, 40.0), (-57.0, 43.0)),
-                 ((-41.0, 23.0), (-56.0, 24.0)), ((-41.0, 9.0), (-51.0, 9.0))]:
-        doc.path(smooth([pel(*a), pel((a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0 + 1.5), pel(*b)],
-                        closed=False), "detail")
-    doc.path(smooth([pel(-43.0, 108.0), pel(-56.0, 84.0), pel(-57.0, 60.0), pel(-53.0, 34.0),
-                     pel(-52.0, 16.0)], closed=False), "detail")
-    doc.end()
-    doc.anchor("sacrum", pel(-27.0, 92.0))
-
     # ------------------------------------------------------------------ vertebrae
     order = ["T12", "L1", "L2", "L3", "L4", "L5"]
     for name in order:
@@ -465,9 +483,8 @@ def draw(pose):
         doc.path(smooth([fr(*q) for q in rt], closed=False), "detail")
         doc.path(smooth([fr(*q) for q in rb], closed=False), "detail")
         doc.path(smooth([fr(*q) for q in ridge], closed=False), "detail")
-        doc.path(smooth(arc_pts(fr, tpc[0], tpc[1], tpr[1] * 0.6, 100.0, 250.0, 3), closed=False), "detail")
         doc.end()
-        doc.anchor(name, fr(*VERT_ANCHOR.get(name, (-4.0, (ha + hp) / 4.0))))
+        doc.anchor(name, fr(-4.0, (ha + hp) / 4.0))
 
     # ------------------------------------------------------------------ rib 12 (lateral: over the spine)
     tf = V("T12")
