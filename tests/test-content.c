@@ -1,0 +1,207 @@
+/* test-content.c — the content model, its loader's refusals, and the built-in content.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "atlas-content.h"
+#include "atlas-views.h"
+
+static GFile *
+content_dir (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "content", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_good_pack_loads (void **state)
+{
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GFile) dir = content_dir ("good");
+  g_autoptr(GError) error = NULL;
+  const AtlasRegionContent *psoas;
+  const AtlasExercise *bridge;
+  const AtlasStatement *statement;
+  g_autoptr(GPtrArray) symptoms = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!atlas_content_load_pack (content, dir, &error))
+    fail_msg ("%s", error->message);
+
+  assert_int_equal (atlas_content_get_sources (content)->len, 2);
+  assert_true (atlas_content_get_source (content, "src-a")->is_article);
+  assert_false (atlas_content_get_source (content, "ref-b")->is_article);
+
+  psoas = atlas_content_get_region (content, "psoas-major");
+  assert_non_null (psoas);
+  assert_string_equal (psoas->name, "Psoas major");
+  /* White space is collapsed; the inline glossary term is kept. */
+  assert_string_equal (psoas->summary,
+                       "A long muscle that runs from the lower spine to the <term ref=\"femur\">thigh bone</term>. It's deep.");
+  assert_int_equal (psoas->articles->len, 2);
+  statement = g_ptr_array_index (psoas->articles, 1);
+  assert_int_equal (statement->kind, ATLAS_STATEMENT_ANECDOTE);
+  assert_string_equal (statement->cites[0], "src-a");
+  assert_int_equal (psoas->disagreements->len, 1);
+  assert_int_equal (((AtlasDisagreement *) g_ptr_array_index (psoas->disagreements, 0))->views->len, 2);
+
+  bridge = atlas_content_get_exercise (content, "bridge");
+  assert_int_equal (bridge->steps->len, 2);
+  assert_string_equal (g_ptr_array_index (bridge->steps, 1), "Lift your hips.");
+  assert_int_equal (bridge->cautions->len, 1);
+
+  symptoms = atlas_content_symptoms_for (content, "psoas-major");
+  assert_int_equal (symptoms->len, 1);
+  assert_true (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->sided);
+  exercises = atlas_content_exercises_for (content, "femur");
+  assert_int_equal (exercises->len, 1);
+  assert_int_equal (atlas_content_get_red_flags (content)->len, 1);
+  assert_int_equal (atlas_content_get_tour (content)->len, 1);
+
+  /* Rich text becomes Pango markup with glossary links, or plain text. */
+  markup = atlas_rich_text_to_markup (psoas->summary);
+  assert_non_null (strstr (markup, "<a href=\"term:femur\">thigh bone</a>"));
+  plain = atlas_rich_text_to_plain (((AtlasStatement *) g_ptr_array_index (psoas->anatomy, 0))->text);
+  assert_string_equal (plain, "It starts at T12 to L4 <roughly>.");
+}
+
+typedef struct
+{
+  const char *pack;
+  const char *where;    /* file:line: the message must name */
+  const char *what;     /* and what is wrong */
+} BadCase;
+
+static void
+test_broken_packs_are_refused_whole (void **state)
+{
+  static const BadCase cases[] = {
+    { "malformed", "pack.xml:46:", "nme" },
+    { "truncated", "pack.xml:", "" },
+    { "unknown-element", "pack.xml:36:", "<colour> is not allowed inside <region>" },
+    { "unknown-attribute", "pack.xml:33:", "no attribute “colour”" },
+    { "duplicate-id", "pack.xml:33:", "used twice (first at" },
+    { "dangling-cite", "pack.xml:21:", "cites “nope”" },
+    { "dangling-term", "pack.xml:", "glossary term “thighbone”" },
+    { "dangling-region", "pack.xml:45:", "region “elbow”" },
+    { "dangling-tour-region", "pack.xml:52:", "“elbow-left”" },
+    { "empty-field", "pack.xml:", "<why> is empty" },
+    { "missing-summary", "pack.xml:33:", "needs a <summary>" },
+    { "future-version", "pack.xml:2:", "version “2”" },
+    { "nested-markup", "pack.xml:", "<b> is not allowed inside <step>" },
+    { "bad-group", "pack.xml:37:", "group “elbow”" },
+    { "one-view-disagreement", "pack.xml:", "at least two <view>s" },
+    { "wrong-root", "pack.xml:2:", "not an <atlas-content>" },
+    { "stray-text", "pack.xml:", "stray text" },
+    { "bad-id", "pack.xml:", "“fe mur”" },
+    { "empty-file", "pack.xml", "empty" },
+    { "not-utf8", "pack.xml", "UTF-8" },
+    { "no-files", "no-files", "no content files" },
+    { "deep-nesting", "pack.xml:", "" },
+    { "entity-bomb", "pack.xml:", "" },
+    { "does-not-exist", "does-not-exist", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename ("bad", cases[i].pack, NULL);
+      g_autoptr(GFile) dir = content_dir (path);
+      g_autoptr(GFile) good = content_dir ("good");
+      g_autoptr(AtlasContent) content = atlas_content_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) problems = NULL;
+
+      /* Start from valid content, to see that a refused pack adds nothing to it. */
+      assert_true (atlas_content_load_pack (content, good, NULL));
+
+      /* Loaded on its own (not on top of the good pack), so duplicates are its own. */
+      g_clear_object (&content);
+      content = atlas_content_new ();
+      if (atlas_content_load_pack (content, dir, &error))
+        fail_msg ("bad/%s was accepted", cases[i].pack);
+      if (!g_error_matches (error, ATLAS_CONTENT_ERROR, ATLAS_CONTENT_ERROR_INVALID) ||
+          strstr (error->message, cases[i].where) == NULL || strstr (error->message, cases[i].what) == NULL)
+        fail_msg ("bad/%s: expected “%s” and “%s” in: %s", cases[i].pack, cases[i].where, cases[i].what, error->message);
+
+      /* Nothing of a refused pack is kept. */
+      assert_int_equal (atlas_content_get_regions (content)->len, 0);
+      assert_int_equal (atlas_content_get_sources (content)->len, 0);
+      assert_int_equal (atlas_content_get_terms (content)->len, 0);
+
+      /* The validator reports the same problems without loading anything. */
+      problems = atlas_content_validate_pack (dir, NULL);
+      assert_true (g_strv_length (problems) >= 1);
+    }
+}
+
+static void
+test_oversized_file_is_refused (void **state)
+{
+  g_autofree char *dir_path = g_dir_make_tmp ("atlas-content-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir_path, "huge.xml", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (dir_path);
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GError) error = NULL;
+  FILE *f = fopen (path, "w");
+
+  assert_non_null (f);
+  assert_int_equal (fseek (f, ATLAS_CONTENT_MAX_FILE_BYTES + 1, SEEK_SET), 0);
+  fputc ('>', f);
+  fclose (f);
+
+  assert_false (atlas_content_load_pack (content, dir, &error));
+  assert_non_null (strstr (error->message, "huge.xml"));
+  assert_non_null (strstr (error->message, "larger than"));
+
+  g_unlink (path);
+  g_rmdir (dir_path);
+}
+
+static void
+test_user_packs_load_after_builtin_and_bad_ones_are_skipped (void **state)
+{
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GFile) good = content_dir ("good");
+  g_autoptr(GFile) packs = content_dir ("packs");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  /* "good" stands in for the built-in pack; packs/ has one pack that extends it and one that
+   * is broken. */
+  assert_true (atlas_content_load_pack (content, good, NULL));
+  assert_int_equal (atlas_content_load_user_packs (content, packs, problems), 1);
+  assert_int_equal (problems->len, 1);
+  assert_non_null (strstr (g_ptr_array_index (problems, 0), "broken"));
+
+  /* The valid pack's region is there and may cite the base pack's sources… */
+  assert_non_null (atlas_content_get_region (content, "iliacus"));
+  /* …and nothing of the broken one is. */
+  assert_null (atlas_content_get_region (content, "quadratus-lumborum"));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_good_pack_loads),
+    cmocka_unit_test (test_broken_packs_are_refused_whole),
+    cmocka_unit_test (test_oversized_file_is_refused),
+    cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
+  };
+
+  return cmocka_run_group_tests_name ("content", tests, NULL, NULL);
+}
