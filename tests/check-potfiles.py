@@ -22,6 +22,12 @@ for top in ("src", "data"):
             if marks.search(text) or name.endswith((".desktop.in", ".metainfo.xml.in", ".gschema.xml")):
                 found.add(path)
 
+# Every content file carries translatable text (po/its/atlas-content.its says which).
+content = os.path.join(root, "resources", "content")
+for name in os.listdir(content):
+    if name.endswith(".xml"):
+        found.add(os.path.join("resources", "content", name))
+
 missing = sorted(found - listed)
 stale = sorted(p for p in listed if not os.path.exists(os.path.join(root, p)))
 for p in missing:

@@ -193,6 +193,248 @@ test_user_packs_load_after_builtin_and_bad_ones_are_skipped (void **state)
   assert_null (atlas_content_get_region (content, "quadratus-lumborum"));
 }
 
+/* The issue's promise: every region of every diagram has content, and all content describes
+ * something a diagram shows. */
+static void
+test_builtin_content_covers_every_diagram (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContent) content = atlas_content_new_builtin (&error);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *regions, *tour;
+  guint missing = 0;
+
+  if (content == NULL)
+    fail_msg ("%s", error->message);
+
+  for (guint v = 0; v < atlas_views_get_n_views (); v++)
+    {
+      const AtlasViewInfo *view = atlas_views_get_view (v);
+
+      for (guint s = 0; s < atlas_view_get_n_states (view); s++)
+        {
+          g_autoptr(AtlasDiagram) diagram = atlas_view_load_builtin (view, s, NULL);
+
+          for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+            {
+              const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+
+              g_hash_table_add (shown, g_strdup (region->structure));
+              if (atlas_content_get_region (content, region->structure) == NULL)
+                {
+                  print_error ("%s: %s has no content\n", view->states[s], region->id);
+                  missing++;
+                }
+            }
+        }
+    }
+  assert_int_equal (missing, 0);
+
+  regions = atlas_content_get_regions (content);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const AtlasRegionContent *region = g_ptr_array_index (regions, i);
+
+      if (!g_hash_table_contains (shown, region->id))
+        fail_msg ("content describes %s, which no diagram shows", region->id);
+      /* Every region teaches something with a source. */
+      assert_true (region->articles->len + region->anatomy->len > 0);
+    }
+
+  /* Every tour step shows a region that its view's diagram really has. */
+  tour = atlas_content_get_tour (content);
+  assert_true (tour->len >= 5);
+  for (guint i = 0; i < tour->len; i++)
+    {
+      const AtlasTourStep *step = g_ptr_array_index (tour, i);
+      g_autoptr(AtlasDiagram) diagram = atlas_view_load_builtin (atlas_views_lookup (step->view), 0, NULL);
+
+      if (atlas_diagram_lookup_region (diagram, step->region) == NULL)
+        fail_msg ("tour step %s shows %s, which the %s view does not have", step->id, step->region, step->view);
+    }
+
+  /* The four red-flag groups are all there; symptoms and exercises too. */
+  {
+    GPtrArray *flags = atlas_content_get_red_flags (content);
+    g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < flags->len; i++)
+      g_hash_table_add (groups, ((AtlasRedFlag *) g_ptr_array_index (flags, i))->group);
+    assert_int_equal (g_hash_table_size (groups), 4);
+  }
+  assert_true (atlas_content_get_symptoms (content)->len >= 12);
+  assert_true (atlas_content_get_exercises (content)->len >= 10);
+  assert_int_equal (atlas_content_get_sources (content)->len >= 5, TRUE);
+}
+
+/* Reads the msgids out of xgettext's output. */
+static GHashTable *
+extract_msgids (GStrv files)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "po", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GETTEXTDATADIRS", po_dir, TRUE);
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *msgids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  GString *current = NULL;
+  int status;
+
+  g_ptr_array_add (argv, "xgettext");
+  g_ptr_array_add (argv, "--from-code=UTF-8");
+  g_ptr_array_add (argv, "--no-wrap");
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, "-");
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (argv, files[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &output, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    fail_msg ("xgettext: %s", error->message);
+
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quoted = NULL;
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          if (current != NULL)
+            g_hash_table_add (msgids, g_string_free (current, FALSE));
+          current = g_string_new (NULL);
+          quoted = line + strlen ("msgid ");
+        }
+      else if (current != NULL && line[0] == '"')
+        quoted = line;
+      else if (current != NULL && g_str_has_prefix (line, "msgstr"))
+        {
+          g_hash_table_add (msgids, g_string_free (current, FALSE));
+          current = NULL;
+        }
+
+      if (quoted != NULL)
+        {
+          g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+          g_autofree char *unescaped = g_strcompress (inner);
+
+          g_string_append (current, unescaped);
+        }
+    }
+  if (current != NULL)
+    g_hash_table_add (msgids, g_string_free (current, FALSE));
+
+  return msgids;
+}
+
+static void
+expect_msgid (GHashTable *msgids,
+              const char *text,
+              guint      *missing)
+{
+  if (text != NULL && !g_hash_table_contains (msgids, text))
+    {
+      print_error ("not in the template: %s\n", text);
+      (*missing)++;
+    }
+}
+
+static void
+expect_statements (GHashTable *msgids,
+                   GPtrArray  *statements,
+                   guint      *missing)
+{
+  for (guint i = 0; i < statements->len; i++)
+    expect_msgid (msgids, ((AtlasStatement *) g_ptr_array_index (statements, i))->text, missing);
+}
+
+/* Translations are looked up by the text as the loader rebuilds it; that must be exactly what
+ * xgettext extracts through po/its, or no translation would ever be found. */
+static void
+test_every_text_is_a_msgid_in_the_template (void **state)
+{
+  g_autoptr(AtlasContent) content = atlas_content_new_builtin (NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "resources", "content", NULL);
+  const char *names[] = { "sources.xml", "glossary.xml", "regions.xml", "symptoms.xml", "exercises.xml", "tour.xml", NULL };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) msgids = NULL;
+  guint missing = 0;
+  GPtrArray *a;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (files, g_build_filename (dir, names[i], NULL));
+  g_ptr_array_add (files, NULL);
+  msgids = extract_msgids ((GStrv) files->pdata);
+  assert_true (g_hash_table_size (msgids) > 100);
+
+  a = atlas_content_get_sources (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasSource *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->title, &missing);
+      expect_msgid (msgids, x->contribution, &missing);
+      expect_msgid (msgids, x->date, &missing);
+    }
+  a = atlas_content_get_terms (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasTerm *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->name, &missing);
+      expect_msgid (msgids, x->definition, &missing);
+    }
+  a = atlas_content_get_regions (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasRegionContent *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->name, &missing);
+      expect_msgid (msgids, x->summary, &missing);
+      expect_statements (msgids, x->articles, &missing);
+      expect_statements (msgids, x->anatomy, &missing);
+      for (guint d = 0; d < x->disagreements->len; d++)
+        {
+          AtlasDisagreement *disagreement = g_ptr_array_index (x->disagreements, d);
+          expect_msgid (msgids, disagreement->topic, &missing);
+          expect_statements (msgids, disagreement->views, &missing);
+        }
+    }
+  a = atlas_content_get_symptoms (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasSymptom *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->name, &missing);
+      expect_msgid (msgids, x->why, &missing);
+    }
+  a = atlas_content_get_red_flags (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasRedFlag *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->name, &missing);
+      expect_msgid (msgids, x->advice, &missing);
+    }
+  a = atlas_content_get_exercises (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasExercise *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->name, &missing);
+      expect_msgid (msgids, x->summary, &missing);
+      for (guint j = 0; j < x->steps->len; j++)
+        expect_msgid (msgids, g_ptr_array_index (x->steps, j), &missing);
+      for (guint j = 0; j < x->cautions->len; j++)
+        expect_msgid (msgids, g_ptr_array_index (x->cautions, j), &missing);
+    }
+  a = atlas_content_get_tour (content);
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasTourStep *x = g_ptr_array_index (a, i);
+      expect_msgid (msgids, x->title, &missing);
+      expect_msgid (msgids, x->text, &missing);
+    }
+
+  assert_int_equal (missing, 0);
+}
+
 int
 main (void)
 {
@@ -201,6 +443,8 @@ main (void)
     cmocka_unit_test (test_broken_packs_are_refused_whole),
     cmocka_unit_test (test_oversized_file_is_refused),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
+    cmocka_unit_test (test_builtin_content_covers_every_diagram),
+    cmocka_unit_test (test_every_text_is_a_msgid_in_the_template),
   };
 
   return cmocka_run_group_tests_name ("content", tests, NULL, NULL);

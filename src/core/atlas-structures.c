@@ -3,9 +3,8 @@
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Names are keyed by structure (the region id without its side), translated through gettext.
- * A diagram from a content pack may show a structure this table does not know; it is then
- * shown under its id, which is readable, rather than refused.
+ * Names come from the content, keyed by structure (the region id without its side); groups
+ * come from the diagram's colour families.
  */
 #include "config.h"
 
@@ -14,89 +13,43 @@
 
 #include "atlas-structures.h"
 
-static const struct
-{
-  const char *structure;
-  const char *name;
-} names[] = {
-  { "T12", N_("T12 vertebra") },
-  { "L1", N_("L1 vertebra") },
-  { "L2", N_("L2 vertebra") },
-  { "L3", N_("L3 vertebra") },
-  { "L4", N_("L4 vertebra") },
-  { "L5", N_("L5 vertebra") },
-  { "intervertebral-discs", N_("Intervertebral discs") },
-  { "sacrum", N_("Sacrum") },
-  { "rib-12", N_("12th rib") },
-  { "hip-bone", N_("Hip bone") },
-  { "pelvic-brim", N_("Pelvic brim") },
-  { "femur", N_("Femur (thigh bone)") },
-  { "lesser-trochanter", N_("Lesser trochanter") },
-  { "hip-joint", N_("Hip joint") },
-  { "psoas-major", N_("Psoas major") },
-  { "psoas-minor", N_("Psoas minor") },
-  { "iliacus", N_("Iliacus") },
-  { "iliopsoas-tendon", N_("Iliopsoas tendon") },
-  { "inguinal-ligament", N_("Inguinal ligament") },
-  { "diaphragm-crus", N_("Diaphragm (crus)") },
-  { "quadratus-lumborum", N_("Quadratus lumborum") },
-  { "femoral-nerve", N_("Femoral nerve") },
-  { "genitofemoral-nerve", N_("Genitofemoral nerve") },
-  { "obturator-nerve", N_("Obturator nerve") },
-  { "lateral-femoral-cutaneous-nerve", N_("Lateral femoral cutaneous nerve") },
-  { "lumbar-plexus", N_("Lumbar plexus") },
-  { "cauda-equina", N_("Cauda equina") },
-  { "back-muscles", N_("Back muscles") },
-  { "rectus-abdominis", N_("Rectus abdominis") },
-  { "external-oblique", N_("External oblique") },
-  { "internal-oblique", N_("Internal oblique") },
-  { "transversus-abdominis", N_("Transversus abdominis") },
-  { "bowel", N_("Bowel") },
-  { "aorta", N_("Aorta") },
-  { "inferior-vena-cava", N_("Inferior vena cava") },
-  { "skin-and-fat", N_("Skin and fat") },
-};
-
-/**
- * atlas_structure_get_name:
- *
- * Returns: the translated name of @structure, or %NULL if it is not a known structure
- */
-const char *
-atlas_structure_get_name (const char *structure)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].structure, structure) == 0)
-      return _(names[i].name);
-
-  return NULL;
-}
-
 /**
  * atlas_region_dup_short_name:
+ * @content: (nullable): where names come from
  *
- * Returns: (transfer full): the structure's name without its side, for labels
+ * Returns: (transfer full): the structure's name without its side, for labels. A structure
+ *   the content does not describe (from a diagram in a content pack, say) is shown under its
+ *   id, made readable, rather than hidden.
  */
 char *
-atlas_region_dup_short_name (const AtlasRegion *region)
+atlas_region_dup_short_name (const AtlasRegion *region,
+                             AtlasContent      *content)
 {
-  const char *name;
+  const AtlasRegionContent *entry;
+  char *name;
 
   g_return_val_if_fail (region != NULL, NULL);
 
-  name = atlas_structure_get_name (region->structure);
-  return g_strdup (name != NULL ? name : region->structure);
+  entry = content != NULL ? atlas_content_get_region (content, region->structure) : NULL;
+  if (entry != NULL)
+    return atlas_rich_text_to_plain (entry->name);
+
+  name = g_strdelimit (g_strdup (region->structure), "-_", ' ');
+  name[0] = g_ascii_toupper (name[0]);
+  return name;
 }
 
 /**
  * atlas_region_dup_display_name:
+ * @content: (nullable): where names come from
  *
  * Returns: (transfer full): the name with the patient's side, for lists and tooltips
  */
 char *
-atlas_region_dup_display_name (const AtlasRegion *region)
+atlas_region_dup_display_name (const AtlasRegion *region,
+                               AtlasContent      *content)
 {
-  g_autofree char *name = atlas_region_dup_short_name (region);
+  g_autofree char *name = atlas_region_dup_short_name (region, content);
 
   switch (region->side)
     {

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "atlas-content.h"
 #include "atlas-diagram.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,10 @@ typedef enum
   ATLAS_N_GROUPS
 } AtlasGroup;
 
-const char *atlas_structure_get_name      (const char        *structure);
-char       *atlas_region_dup_display_name (const AtlasRegion *region);
-char       *atlas_region_dup_short_name   (const AtlasRegion *region);
+char       *atlas_region_dup_display_name (const AtlasRegion *region,
+                                           AtlasContent      *content);
+char       *atlas_region_dup_short_name   (const AtlasRegion *region,
+                                           AtlasContent      *content);
 AtlasGroup  atlas_region_get_group        (const AtlasRegion *region);
 const char *atlas_group_get_title         (AtlasGroup         group);
 

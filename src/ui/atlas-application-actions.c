@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-sources-window.h"
 
 static void
 atlas_application_actions_quit (GSimpleAction *action,
@@ -72,7 +73,21 @@ atlas_application_actions_about (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+atlas_application_actions_sources (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWidget *window = atlas_sources_window_new (atlas_application_get_content (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_entries[] = {
+  { "sources", atlas_application_actions_sources },
   { "quit", atlas_application_actions_quit },
   { "new-window", atlas_application_actions_new_window },
   { "about", atlas_application_actions_about },

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "atlas-application.h"
+#include "atlas-content.h"
 #include "atlas-ui.h"
 #include "atlas-window.h"
 
@@ -16,6 +18,8 @@ struct _AtlasApplication
   AdwApplication  parent_instance;
 
   AtlasSettings  *settings;
+  AtlasContent   *content;
+  GPtrArray      *content_problems;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -29,6 +33,53 @@ atlas_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APP_ID);
   _atlas_application_actions_init (self);
+}
+
+/* Checks a content pack from the command line, with no display: every problem is printed with
+ * its file, line and column, and the exit status says whether there was any. */
+static int
+validate_content (const char *path)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (path);
+  g_autoptr(AtlasContent) builtin = atlas_content_new_builtin (NULL);
+  g_auto(GStrv) alone = atlas_content_validate_pack (directory, NULL);
+  g_auto(GStrv) with_builtin = NULL;
+  GStrv problems = alone;
+
+  /* A user pack may cite the built-in sources and glossary; the built-in pack itself stands
+   * alone. Whichever reading finds fewer problems is the one the pack was written for. */
+  if (alone[0] != NULL && builtin != NULL)
+    {
+      with_builtin = atlas_content_validate_pack (directory, builtin);
+      if (g_strv_length (with_builtin) < g_strv_length (alone))
+        problems = with_builtin;
+    }
+
+  if (problems[0] == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (directory);
+
+      g_print (_("%s: the content is valid\n"), name);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_printerr ("%s\n", problems[i]);
+  g_printerr (ngettext ("%u problem found\n", "%u problems found\n", g_strv_length (problems)),
+              g_strv_length (problems));
+  return EXIT_FAILURE;
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
+    return validate_content (path);
+
+  return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
 }
 
 static void
@@ -50,6 +101,8 @@ atlas_application_dispose (GObject *object)
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->content);
+  g_clear_pointer (&self->content_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }
@@ -64,6 +117,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 
   object_class->dispose = atlas_application_dispose;
 
+  app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;
 }
@@ -71,6 +125,14 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 static void
 atlas_application_init (AtlasApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "validate-content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Check the content pack in DIRECTORY and report every problem, without opening a window"),
+      N_("DIRECTORY") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 AtlasApplication *
@@ -97,6 +159,54 @@ atlas_application_get_settings (AtlasApplication *self)
     self->settings = atlas_settings_new_default ();
 
   return self->settings;
+}
+
+/**
+ * atlas_application_get_content:
+ *
+ * Returns: (transfer none): the built-in content plus every valid pack in the user's data
+ *   folder, loaded on first use. Packs that failed are listed by
+ *   atlas_application_get_content_problems().
+ */
+AtlasContent *
+atlas_application_get_content (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  if (self->content == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) packs = g_file_new_build_filename (g_get_user_data_dir (), "psoas-atlas", "packs", NULL);
+
+      self->content_problems = g_ptr_array_new_with_free_func (g_free);
+      self->content = atlas_content_new_builtin (&error);
+      if (self->content == NULL)
+        {
+          /* Only a broken installation gets here; show the diagrams without explanations. */
+          g_warning ("%s", error->message);
+          g_ptr_array_add (self->content_problems, g_strdup (error->message));
+          self->content = atlas_content_new ();
+        }
+      atlas_content_load_user_packs (self->content, packs, self->content_problems);
+      for (guint i = 0; i < self->content_problems->len; i++)
+        g_message ("%s", (const char *) g_ptr_array_index (self->content_problems, i));
+    }
+
+  return self->content;
+}
+
+/**
+ * atlas_application_get_content_problems:
+ *
+ * Returns: (transfer none) (element-type utf8): one message per content pack that was skipped
+ */
+GPtrArray *
+atlas_application_get_content_problems (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  atlas_application_get_content (self);
+  return self->content_problems;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-content.h"
 #include "atlas-settings.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 AtlasApplication *atlas_application_new          (void);
 AtlasSettings    *atlas_application_get_settings (AtlasApplication *self);
+AtlasContent     *atlas_application_get_content  (AtlasApplication *self);
+GPtrArray        *atlas_application_get_content_problems (AtlasApplication *self);
 GtkWindow        *atlas_application_new_window   (AtlasApplication *self);
 
 /* atlas-application-actions.c */

@@ -50,6 +50,7 @@ struct _AtlasDiagramView
   GtkWidget     parent_instance;
 
   AtlasDiagram *diagrams[2];
+  AtlasContent *content;
   guint         n_states;
   guint         state;
   guint         fade_from;
@@ -402,7 +403,7 @@ ensure_label_layouts (AtlasDiagramView *self)
   for (guint i = 0; i < self->label_regions->len; i++)
     {
       const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
-      g_autofree char *name = atlas_region_dup_short_name (region);
+      g_autofree char *name = atlas_region_dup_short_name (region, self->content);
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
       int width, height;
 
@@ -850,7 +851,7 @@ query_tooltip_cb (AtlasDiagramView *self,
   if (region == NULL)
     return FALSE;
 
-  name = atlas_region_dup_display_name (region);
+  name = atlas_region_dup_display_name (region, self->content);
   gtk_tooltip_set_text (tooltip, name);
   return TRUE;
 }
@@ -921,6 +922,7 @@ atlas_diagram_view_dispose (GObject *object)
     }
   self->n_states = 0;
   clear_labels (self);
+  g_clear_object (&self->content);
   g_clear_pointer (&self->weights, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hovered, g_free);
@@ -1166,6 +1168,23 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * atlas_diagram_view_set_content:
+ * @content: (nullable): where the names of the labels and tooltips come from
+ */
+void
+atlas_diagram_view_set_content (AtlasDiagramView *self,
+                                AtlasContent     *content)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (g_set_object (&self->content, content))
+    {
+      clear_labels (self);
+      view_changed (self, TRUE);
+    }
+}
+
 AtlasDiagram *
 atlas_diagram_view_get_diagram (AtlasDiagramView *self)
 {
@@ -1238,7 +1257,7 @@ static void
 update_accessible_description (AtlasDiagramView *self)
 {
   const AtlasRegion *region = self->selected ? atlas_diagram_lookup_region (current_diagram (self), self->selected) : NULL;
-  g_autofree char *name = region ? atlas_region_dup_display_name (region) : NULL;
+  g_autofree char *name = region ? atlas_region_dup_display_name (region, self->content) : NULL;
   g_autofree char *description = NULL;
 
   if (name != NULL)

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-content.h"
 #include "atlas-diagram.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ void          atlas_diagram_view_set_diagrams        (AtlasDiagramView  *self,
                                                       AtlasDiagram     **diagrams,
                                                       guint              n_diagrams);
 AtlasDiagram *atlas_diagram_view_get_diagram         (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_content         (AtlasDiagramView  *self,
+                                                      AtlasContent      *content);
 guint         atlas_diagram_view_get_n_states        (AtlasDiagramView  *self);
 guint         atlas_diagram_view_get_state           (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_state           (AtlasDiagramView  *self,

@@ -22,6 +22,7 @@ struct _AtlasStructureList
   GtkWidget         *scroller;
   GtkListBox        *list_box;
   AtlasDiagram      *diagram;
+  AtlasContent      *content;
   GHashTable        *rows;      /* region id → row */
   char              *selected;
   gboolean           updating;
@@ -197,7 +198,7 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
       for (guint i = 0; i < regions->len; i++)
         {
           const AtlasRegion *region = g_ptr_array_index (regions, i);
-          g_autofree char *name = atlas_region_dup_display_name (region);
+          g_autofree char *name = atlas_region_dup_display_name (region, self->content);
           GtkWidget *row = gtk_list_box_row_new ();
           GtkWidget *label = gtk_label_new (name);
           GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -218,6 +219,28 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
 
   self->updating = FALSE;
   atlas_structure_list_set_selected (self, NULL);
+}
+
+/**
+ * atlas_structure_list_set_content:
+ * @content: (nullable): where the names of the rows come from
+ */
+void
+atlas_structure_list_set_content (AtlasStructureList *self,
+                                  AtlasContent       *content)
+{
+  g_autoptr(AtlasDiagram) diagram = NULL;
+  g_autofree char *selected = NULL;
+
+  g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
+
+  if (!g_set_object (&self->content, content) || self->diagram == NULL)
+    return;
+
+  diagram = g_object_ref (self->diagram);
+  selected = g_strdup (self->selected);
+  atlas_structure_list_set_diagram (self, diagram);
+  atlas_structure_list_set_selected (self, selected);
 }
 
 const char *
@@ -307,6 +330,7 @@ atlas_structure_list_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->list_box = NULL;
   g_clear_object (&self->diagram);
+  g_clear_object (&self->content);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_free);
 

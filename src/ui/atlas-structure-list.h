@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-content.h"
 #include "atlas-diagram.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (AtlasStructureList, atlas_structure_list, ATLAS, STRUCTURE
 GtkWidget  *atlas_structure_list_new          (void);
 void        atlas_structure_list_set_diagram  (AtlasStructureList *self,
                                                AtlasDiagram       *diagram);
+void        atlas_structure_list_set_content  (AtlasStructureList *self,
+                                               AtlasContent       *content);
 const char *atlas_structure_list_get_selected (AtlasStructureList *self);
 void        atlas_structure_list_set_selected (AtlasStructureList *self,
                                                const char         *region_id);

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-application.h"
+#include "atlas-explanation-pane.h"
 #include "atlas-structure-list.h"
 #include "atlas-structures.h"
 #include "atlas-ui.h"
@@ -31,11 +33,9 @@ struct _AtlasWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *checklist_pane;
-  GtkWidget            *explanation_pane;
+  AtlasExplanationPane *explanation_pane;
   AtlasStructureList   *structure_list;
-  GtkStack             *explanation_stack;
-  GtkLabel             *region_title;
-  GtkLabel             *region_subtitle;
+  AdwToastOverlay      *toast_overlay;
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
   AtlasViewPage        *section_page;
@@ -110,34 +110,8 @@ show_region (AtlasWindow *self,
   AtlasViewPage *page = visible_page (self);
   AtlasDiagram *diagram = page ? atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (page)) : NULL;
   const AtlasRegion *region = diagram ? atlas_diagram_lookup_region (diagram, region_id) : NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
 
-  if (region == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->explanation_stack, "empty");
-      return;
-    }
-
-  name = atlas_region_dup_short_name (region);
-  switch (region->side)
-    {
-    case ATLAS_SIDE_LEFT:
-      /* Translators: "Muscles · on the patient's left side" */
-      subtitle = g_strdup_printf (_("%s · on the patient’s left side"), atlas_group_get_title (atlas_region_get_group (region)));
-      break;
-    case ATLAS_SIDE_RIGHT:
-      subtitle = g_strdup_printf (_("%s · on the patient’s right side"), atlas_group_get_title (atlas_region_get_group (region)));
-      break;
-    case ATLAS_SIDE_NONE:
-    default:
-      subtitle = g_strdup (atlas_group_get_title (atlas_region_get_group (region)));
-      break;
-    }
-
-  gtk_label_set_label (self->region_title, name);
-  gtk_label_set_label (self->region_subtitle, subtitle);
-  gtk_stack_set_visible_child_name (self->explanation_stack, "region");
+  atlas_explanation_pane_show_region (self->explanation_pane, region);
 }
 
 /* The structure list always mirrors the visible view: its regions and its selection. */
@@ -222,6 +196,75 @@ view_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   atlas_window_set_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+atlas_window_set_content (AtlasWindow  *self,
+                          AtlasContent *content)
+{
+  atlas_explanation_pane_set_content (self->explanation_pane, content);
+  atlas_structure_list_set_content (self->structure_list, content);
+  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
+    atlas_diagram_view_set_content (atlas_view_page_get_diagram_view (*page), content);
+}
+
+static void
+problems_response_cb (AdwMessageDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+show_content_problems_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GPtrArray *problems = atlas_application_get_content_problems (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_autofree char *body = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "\n\n" : "", (const char *) g_ptr_array_index (problems, i));
+
+  body = g_strdup (_("These content packs were skipped. Everything else works as usual. "
+                     "Fix the files listed below, or remove the packs, and restart Psoas Atlas."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Content Could Not Be Loaded"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  {
+    GtkWidget *label = gtk_label_new (text->str);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "monospace");
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  }
+  g_signal_connect (dialog, "response", G_CALLBACK (problems_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A skipped content pack is reported once, unobtrusively, with its details one click away. */
+static void
+atlas_window_report_content_problems (AtlasWindow *self)
+{
+  GPtrArray *problems = atlas_application_get_content_problems (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  AdwToast *toast;
+
+  if (problems->len == 0)
+    return;
+
+  toast = adw_toast_new (ngettext ("A content pack could not be loaded", "Some content packs could not be loaded", problems->len));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.content-problems");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
@@ -397,6 +440,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_EXPLANATION_PANE);
   g_type_ensure (ATLAS_TYPE_STRUCTURE_LIST);
   g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
@@ -407,9 +451,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, region_title);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, region_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
@@ -417,6 +459,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-checklist", "show-checklist");
   gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-checklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-explanation", NULL);
@@ -442,13 +485,23 @@ AtlasWindow *
 atlas_window_new (GtkApplication *application,
                   AtlasSettings  *settings)
 {
+  AtlasWindow *self;
+
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || ATLAS_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (ATLAS_TYPE_WINDOW,
+  self = g_object_new (ATLAS_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
                        NULL);
+
+  if (ATLAS_IS_APPLICATION (application))
+    {
+      atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
+      atlas_window_report_content_problems (self);
+    }
+
+  return self;
 }
 
 AtlasSettings *

@@ -1,0 +1,613 @@
+/* atlas-explanation-pane.c — what the selected structure is, what the sources say about it.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pane reads top to bottom the way a patient asks: what is it (summary), what do the
+ * articles say (each statement with its sources), what does reference anatomy say, where do
+ * the sources disagree, and what can I do (exercises and care, with their cautions). Every
+ * citation and every glossary term is a link that opens a popover, so nothing is asserted
+ * without its source being one click away.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <string.h>
+
+#include "atlas-explanation-pane.h"
+#include "atlas-structures.h"
+
+struct _AtlasExplanationPane
+{
+  GtkWidget     parent_instance;
+
+  AtlasContent *content;
+  GtkPopover   *popover;
+  GPtrArray    *closed_popovers; /* closed, still parented to a label, to unparent */
+  guint         unparent_id;
+
+  GtkStack     *stack;
+  GtkWidget    *scroller;
+  GtkBox       *box;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasExplanationPane, atlas_explanation_pane, GTK_TYPE_WIDGET)
+
+/* How a citation reads after a statement: the article's author, or who published it when no
+ * author is named; a reference by its title. */
+static const char *
+short_citation (const AtlasSource *source)
+{
+  if (source->is_article && source->author != NULL)
+    return source->author;
+  if (source->is_article && source->publisher != NULL)
+    return source->publisher;
+
+  return source->title;
+}
+
+/* "text (Source A, Source B)", with the sources as links. */
+static char *
+statement_markup (AtlasExplanationPane *self,
+                  const char           *rich_text,
+                  GStrv                 cites,
+                  AtlasStatementKind    kind)
+{
+  g_autofree char *text = atlas_rich_text_to_markup (rich_text);
+  GString *markup = g_string_new (NULL);
+
+  if (kind == ATLAS_STATEMENT_ANECDOTE)
+    /* Translators: marks a statement that is one person's story, not evidence. */
+    g_string_append_printf (markup, "<b>%s</b> ", _("A story, not evidence:"));
+  else if (kind == ATLAS_STATEMENT_OPINION)
+    /* Translators: marks a statement that an article gives without evidence. */
+    g_string_append_printf (markup, "<b>%s</b> ", _("An opinion, given without evidence:"));
+
+  g_string_append (markup, text);
+
+  if (cites != NULL && cites[0] != NULL)
+    {
+      g_string_append (markup, " <small>(");
+      for (guint i = 0; cites[i] != NULL; i++)
+        {
+          const AtlasSource *source = atlas_content_get_source (self->content, cites[i]);
+          g_autofree char *name = g_markup_escape_text (source ? short_citation (source) : cites[i], -1);
+          g_autofree char *href = g_markup_escape_text (cites[i], -1);
+
+          g_string_append_printf (markup, "%s<a href=\"source:%s\">%s</a>", i > 0 ? "; " : "", href, name);
+        }
+      g_string_append (markup, ")</small>");
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static gboolean
+link_cb (GtkLabel             *label,
+         const char           *uri,
+         AtlasExplanationPane *self);
+
+static GtkWidget *
+add_label (AtlasExplanationPane *self,
+           GtkBox               *box,
+           const char           *markup,
+           const char           *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  g_signal_connect (label, "activate-link", G_CALLBACK (link_cb), self);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static void
+add_heading (AtlasExplanationPane *self,
+             const char           *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "atlas-section-heading");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (self->box, label);
+}
+
+static void
+add_statements (AtlasExplanationPane *self,
+                GPtrArray            *statements)
+{
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const AtlasStatement *statement = g_ptr_array_index (statements, i);
+      g_autofree char *markup = statement_markup (self, statement->text, statement->cites, statement->kind);
+
+      add_label (self, self->box, markup, "atlas-statement");
+    }
+}
+
+static GtkWidget *
+exercise_widget (AtlasExplanationPane *self,
+                 const AtlasExercise  *exercise)
+{
+  GtkWidget *expander = gtk_expander_new (NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *name = atlas_rich_text_to_plain (exercise->name);
+  g_autofree char *summary = statement_markup (self, exercise->summary, exercise->cites, ATLAS_STATEMENT_PLAIN);
+  const char *kind = g_str_equal (exercise->kind, "stretch") ? _("Stretch") :
+                     g_str_equal (exercise->kind, "strengthen") ? _("Strengthening") :
+                     g_str_equal (exercise->kind, "hands-on") ? _("Hands-on treatment") : _("Self-care");
+  g_autofree char *title_markup = g_markup_printf_escaped ("%s <span alpha=\"60%%\">· %s</span>", name, kind);
+
+  gtk_label_set_markup (GTK_LABEL (title), title_markup);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), title);
+
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 6);
+  add_label (self, box, summary, NULL);
+
+  for (guint i = 0; i < exercise->steps->len; i++)
+    {
+      g_autofree char *text = atlas_rich_text_to_markup (g_ptr_array_index (exercise->steps, i));
+      g_autofree char *markup = g_strdup_printf ("<b>%u.</b> %s", i + 1, text);
+
+      add_label (self, box, markup, "atlas-step");
+    }
+
+  for (guint i = 0; i < exercise->cautions->len; i++)
+    {
+      g_autofree char *text = atlas_rich_text_to_markup (g_ptr_array_index (exercise->cautions, i));
+      /* Translators: precedes a warning about an exercise. */
+      g_autofree char *markup = g_strdup_printf ("<b>%s</b> %s", _("Caution:"), text);
+
+      add_label (self, box, markup, "atlas-caution");
+    }
+
+  gtk_expander_set_child (GTK_EXPANDER (expander), GTK_WIDGET (box));
+  return expander;
+}
+
+/* Popovers hang off the label whose link opened them. They must be unparented before their
+ * label goes, and not from inside their own "closed" handler, so closed ones wait here. */
+static void
+unparent_popovers (AtlasExplanationPane *self)
+{
+  g_clear_handle_id (&self->unparent_id, g_source_remove);
+
+  if (self->popover != NULL)
+    g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
+
+  for (guint i = 0; i < self->closed_popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (self->closed_popovers, i);
+
+      if (gtk_widget_get_parent (popover) != NULL)
+        gtk_widget_unparent (popover);
+    }
+  g_ptr_array_set_size (self->closed_popovers, 0);
+}
+
+static gboolean
+unparent_idle_cb (gpointer user_data)
+{
+  AtlasExplanationPane *self = user_data;
+  GtkPopover *open = g_steal_pointer (&self->popover);
+
+  self->unparent_id = 0;
+  unparent_popovers (self);
+  self->popover = open;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_box (AtlasExplanationPane *self)
+{
+  GtkWidget *child;
+
+  unparent_popovers (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
+    gtk_box_remove (self->box, child);
+}
+
+/**
+ * atlas_explanation_pane_show_region:
+ * @region: (nullable): the region to explain; %NULL shows how to choose one
+ */
+void
+atlas_explanation_pane_show_region (AtlasExplanationPane *self,
+                                    const AtlasRegion    *region)
+{
+  const AtlasRegionContent *entry;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title_markup = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GPtrArray) symptoms = NULL;
+  GtkWidget *title;
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
+
+  unparent_popovers (self);
+
+  if (region == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  clear_box (self);
+  entry = self->content ? atlas_content_get_region (self->content, region->structure) : NULL;
+  name = atlas_region_dup_short_name (region, self->content);
+
+  title_markup = g_markup_escape_text (name, -1);
+  title = add_label (self, self->box, title_markup, "title-1");
+  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+
+  switch (region->side)
+    {
+    case ATLAS_SIDE_LEFT:
+      /* Translators: "Muscles · on the patient's left side" */
+      subtitle = g_strdup_printf (_("%s · on the patient’s left side"), atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    case ATLAS_SIDE_RIGHT:
+      subtitle = g_strdup_printf (_("%s · on the patient’s right side"), atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    case ATLAS_SIDE_NONE:
+    default:
+      subtitle = g_strdup (atlas_group_get_title (atlas_region_get_group (region)));
+      break;
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+    add_label (self, self->box, escaped, "dim-label");
+  }
+
+  if (entry == NULL)
+    {
+      add_label (self, self->box, _("No explanation has been written for this structure yet."), "atlas-summary");
+      gtk_stack_set_visible_child_name (self->stack, "region");
+      return;
+    }
+
+  {
+    g_autofree char *summary = atlas_rich_text_to_markup (entry->summary);
+    GtkWidget *label = add_label (self, self->box, summary, "atlas-summary");
+
+    gtk_widget_set_margin_top (label, 12);
+  }
+
+  if (entry->articles->len > 0)
+    {
+      add_heading (self, _("What the Articles Say"));
+      add_statements (self, entry->articles);
+    }
+
+  if (entry->anatomy->len > 0)
+    {
+      add_heading (self, _("Reference Anatomy"));
+      add_statements (self, entry->anatomy);
+    }
+
+  if (entry->disagreements->len > 0)
+    {
+      add_heading (self, _("Where the Sources Disagree"));
+      for (guint i = 0; i < entry->disagreements->len; i++)
+        {
+          const AtlasDisagreement *disagreement = g_ptr_array_index (entry->disagreements, i);
+          g_autofree char *topic = atlas_rich_text_to_markup (disagreement->topic);
+          g_autofree char *topic_markup = g_strdup_printf ("<b>%s</b>", topic);
+          GtkWidget *label = add_label (self, self->box, topic_markup, NULL);
+
+          gtk_widget_set_margin_top (label, 6);
+          for (guint v = 0; v < disagreement->views->len; v++)
+            {
+              const AtlasStatement *view = g_ptr_array_index (disagreement->views, v);
+              g_autofree char *markup = statement_markup (self, view->text, view->cites, view->kind);
+              g_autofree char *bullet = g_strdup_printf ("•  %s", markup);
+
+              label = add_label (self, self->box, bullet, "atlas-view");
+              gtk_widget_set_margin_start (label, 12);
+            }
+        }
+    }
+
+  exercises = atlas_content_exercises_for (self->content, region->structure);
+  if (exercises->len > 0)
+    {
+      add_heading (self, _("Exercises and Care"));
+      for (guint i = 0; i < exercises->len; i++)
+        gtk_box_append (self->box, exercise_widget (self, g_ptr_array_index (exercises, i)));
+    }
+
+  symptoms = atlas_content_symptoms_for (self->content, region->structure);
+  if (symptoms->len > 0)
+    {
+      add_heading (self, _("Symptoms the Articles Link Here"));
+      for (guint i = 0; i < symptoms->len; i++)
+        {
+          const AtlasSymptom *symptom = g_ptr_array_index (symptoms, i);
+          g_autofree char *markup = statement_markup (self, symptom->name, symptom->cites, ATLAS_STATEMENT_PLAIN);
+          g_autofree char *bullet = g_strdup_printf ("•  %s", markup);
+
+          add_label (self, self->box, bullet, NULL);
+        }
+    }
+
+  {
+    GtkWidget *note = add_label (self, self->box,
+                                 _("This is education, not a diagnosis. Pain that is severe, keeps coming back or does not ease should be assessed by a clinician."),
+                                 "dim-label");
+    gtk_widget_set_margin_top (note, 24);
+    gtk_widget_add_css_class (note, "caption");
+  }
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_stack_set_visible_child_name (self->stack, "region");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Links                                                                                      */
+
+static void
+popover_closed_cb (GtkPopover           *popover,
+                   AtlasExplanationPane *self)
+{
+  if (self->popover != popover)
+    return;
+
+  g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
+  if (self->unparent_id == 0)
+    self->unparent_id = g_idle_add (unparent_idle_cb, self);
+}
+
+static void
+all_sources_cb (GtkButton *button)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "app.sources", NULL);
+}
+
+static GtkWidget *
+popover_label (const char *markup,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+show_popover (AtlasExplanationPane *self,
+              GtkWidget            *anchor,
+              GtkWidget            *child)
+{
+  GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
+
+  unparent_popovers (self);
+
+  gtk_widget_set_margin_start (child, 6);
+  gtk_widget_set_margin_end (child, 6);
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, 6);
+  gtk_popover_set_child (popover, child);
+  gtk_widget_set_parent (GTK_WIDGET (popover), anchor);
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), self);
+  self->popover = popover;
+  gtk_popover_popup (popover);
+}
+
+static GtkWidget *
+term_popover_child (const AtlasTerm *term)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *name = atlas_rich_text_to_markup (term->name);
+  g_autofree char *definition = atlas_rich_text_to_markup (term->definition);
+
+  gtk_box_append (box, popover_label (name, "heading"));
+  gtk_box_append (box, popover_label (definition, NULL));
+  return GTK_WIDGET (box);
+}
+
+static GtkWidget *
+source_popover_child (const AtlasSource *source)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *title = g_markup_escape_text (source->title, -1);
+  g_autofree char *contribution = atlas_rich_text_to_markup (source->contribution);
+  g_autoptr(GString) byline = g_string_new (NULL);
+  GtkWidget *button;
+
+  gtk_box_append (box, popover_label (title, "heading"));
+
+  g_string_append (byline, source->is_article ? _("Patient-education article") : _("Reference source"));
+  if (source->author != NULL)
+    g_string_append_printf (byline, " · %s", source->author);
+  if (source->publisher != NULL)
+    g_string_append_printf (byline, " · %s", source->publisher);
+  if (source->date != NULL)
+    g_string_append_printf (byline, " · %s", source->date);
+  {
+    g_autofree char *escaped = g_markup_escape_text (byline->str, -1);
+    gtk_box_append (box, popover_label (escaped, "dim-label"));
+  }
+
+  gtk_box_append (box, popover_label (contribution, NULL));
+
+  button = gtk_button_new_with_mnemonic (_("_All Sources"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect (button, "clicked", G_CALLBACK (all_sources_cb), NULL);
+  gtk_box_append (box, button);
+  return GTK_WIDGET (box);
+}
+
+static gboolean
+open_link (AtlasExplanationPane *self,
+           GtkWidget            *anchor,
+           const char           *uri)
+{
+  if (self->content == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (uri, "term:"))
+    {
+      const AtlasTerm *term = atlas_content_get_term (self->content, uri + strlen ("term:"));
+
+      if (term != NULL)
+        show_popover (self, anchor, term_popover_child (term));
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (uri, "source:"))
+    {
+      const AtlasSource *source = atlas_content_get_source (self->content, uri + strlen ("source:"));
+
+      if (source != NULL)
+        show_popover (self, anchor, source_popover_child (source));
+      return TRUE;
+    }
+
+  /* No other links exist; never hand one to a browser. */
+  return TRUE;
+}
+
+static gboolean
+link_cb (GtkLabel             *label,
+         const char           *uri,
+         AtlasExplanationPane *self)
+{
+  return open_link (self, GTK_WIDGET (label), uri);
+}
+
+/**
+ * atlas_explanation_pane_activate_link:
+ *
+ * Opens a "term:ID" or "source:ID" link as a click on it would.
+ */
+gboolean
+atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
+                                      const char           *uri)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
+
+  return open_link (self, GTK_WIDGET (self->box), uri);
+}
+
+/**
+ * atlas_explanation_pane_get_popover:
+ *
+ * Returns: (nullable) (transfer none): the open glossary or source popover
+ */
+GtkPopover *
+atlas_explanation_pane_get_popover (AtlasExplanationPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), NULL);
+
+  return self->popover;
+}
+
+/**
+ * atlas_explanation_pane_dup_text:
+ *
+ * Returns: (transfer full): everything the pane shows, as plain text, one label per line
+ */
+char *
+atlas_explanation_pane_dup_text (AtlasExplanationPane *self)
+{
+  GString *text = g_string_new (NULL);
+  GtkWidget *root;
+
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), NULL);
+
+  root = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "region") ? GTK_WIDGET (self->box)
+                                                                               : gtk_stack_get_visible_child (self->stack);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      else if (GTK_IS_EXPANDER (child))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (child)))));
+      else if (ADW_IS_STATUS_PAGE (child))
+        g_string_append_printf (text, "%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (child)));
+    }
+  if (ADW_IS_STATUS_PAGE (root))
+    g_string_append_printf (text, "%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (root)));
+
+  return g_string_free (text, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+void
+atlas_explanation_pane_set_content (AtlasExplanationPane *self,
+                                    AtlasContent         *content)
+{
+  g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
+
+  g_set_object (&self->content, content);
+}
+
+static void
+atlas_explanation_pane_dispose (GObject *object)
+{
+  AtlasExplanationPane *self = ATLAS_EXPLANATION_PANE (object);
+
+  if (self->closed_popovers != NULL)
+    unparent_popovers (self);
+  g_clear_pointer (&self->closed_popovers, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPLANATION_PANE);
+  g_clear_object (&self->content);
+
+  G_OBJECT_CLASS (atlas_explanation_pane_parent_class)->dispose (object);
+}
+
+static void
+atlas_explanation_pane_class_init (AtlasExplanationPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_explanation_pane_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-explanation-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasExplanationPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExplanationPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExplanationPane, box);
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-explanation-pane");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_explanation_pane_init (AtlasExplanationPane *self)
+{
+  self->closed_popovers = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+atlas_explanation_pane_new (void)
+{
+  return g_object_new (ATLAS_TYPE_EXPLANATION_PANE, NULL);
+}
