@@ -1,0 +1,172 @@
+/* test-explanation.c — the explanation pane and the sources window in a real X server.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "atlas-diagram-view.h"
+#include "atlas-explanation-pane.h"
+#include "atlas-sources-window.h"
+#include "atlas-test-ui.h"
+#include "atlas-view-page.h"
+#include "atlas-window.h"
+
+typedef struct
+{
+  AtlasSettings        *settings;
+  AtlasWindow          *window;
+  AtlasExplanationPane *pane;
+  AtlasDiagramView     *view;
+  AtlasContent         *content;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->settings = atlas_test_settings_new ();
+  atlas_settings_set_window_size (f->settings, 1500, 950, FALSE);
+  f->window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
+  gtk_window_present (GTK_WINDOW (f->window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (f->window));
+  f->pane = ATLAS_EXPLANATION_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "explanation_pane"));
+  f->view = atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "front_page")));
+  f->content = atlas_application_get_content (atlas_test_application ());
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->settings);
+  g_free (f);
+  return 0;
+}
+
+static char *
+plain (const char *rich)
+{
+  return atlas_rich_text_to_plain (rich);
+}
+
+static void
+test_selecting_a_region_shows_its_explanation (void **state)
+{
+  Fixture *f = *state;
+  const AtlasRegionContent *psoas = atlas_content_get_region (f->content, "psoas-major");
+  g_autofree char *text = NULL;
+  g_autofree char *summary = plain (psoas->summary);
+  g_autofree char *statement = plain (((AtlasStatement *) g_ptr_array_index (psoas->articles, 0))->text);
+  g_autofree char *topic = plain (((AtlasDisagreement *) g_ptr_array_index (psoas->disagreements, 0))->topic);
+
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  text = atlas_explanation_pane_dup_text (f->pane);
+
+  /* Name first, then the summary, the articles, the disagreements and the reminder. */
+  assert_true (g_str_has_prefix (text, "Psoas major\n"));
+  assert_non_null (strstr (text, summary));
+  assert_non_null (strstr (text, statement));
+  assert_non_null (strstr (text, "What the Articles Say"));
+  assert_non_null (strstr (text, "Where the Sources Disagree"));
+  assert_non_null (strstr (text, topic));
+  assert_non_null (strstr (text, "not a diagnosis"));
+  assert_true (strstr (text, summary) < strstr (text, "What the Articles Say"));
+
+  /* Article statements name their sources by author. */
+  assert_non_null (strstr (text, "Kyle Conatser"));
+}
+
+static void
+test_glossary_and_citation_links_open_popovers (void **state)
+{
+  Fixture *f = *state;
+  const AtlasTerm *term = atlas_content_get_term (f->content, "lesser-trochanter");
+  const AtlasSource *source = atlas_content_get_source (f->content, "eastwest");
+  GtkPopover *popover;
+  GtkWidget *child;
+  g_autofree char *definition = plain (term->definition);
+  gboolean found = FALSE;
+
+  atlas_diagram_view_set_selected_region (f->view, "lesser-trochanter-left");
+
+  assert_true (atlas_explanation_pane_activate_link (f->pane, "term:lesser-trochanter"));
+  popover = atlas_explanation_pane_get_popover (f->pane);
+  assert_non_null (popover);
+  atlas_test_iterate ();
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  for (child = gtk_widget_get_first_child (gtk_popover_get_child (popover)); child; child = gtk_widget_get_next_sibling (child))
+    found |= GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), definition) == 0;
+  assert_true (found);
+
+  /* A citation opens its source, replacing the glossary popover. */
+  assert_true (atlas_explanation_pane_activate_link (f->pane, "source:eastwest"));
+  popover = atlas_explanation_pane_get_popover (f->pane);
+  found = FALSE;
+  for (child = gtk_widget_get_first_child (gtk_popover_get_child (popover)); child; child = gtk_widget_get_next_sibling (child))
+    found |= GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), source->title) == 0;
+  assert_true (found);
+
+  /* Selecting something else closes it; nothing is left behind. */
+  atlas_diagram_view_set_selected_region (f->view, "femur-left");
+  assert_null (atlas_explanation_pane_get_popover (f->pane));
+}
+
+static gboolean
+sources_window_open (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_SOURCES_WINDOW (item))
+        {
+          *(gpointer *) data = item;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_sources_window_lists_every_source (void **state)
+{
+  Fixture *f = *state;
+  GPtrArray *sources = atlas_content_get_sources (f->content);
+  AtlasSourcesWindow *window = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.sources", NULL);
+  assert_true (atlas_test_wait_for (sources_window_open, &window, 5000));
+  for (guint i = 0; i < sources->len; i++)
+    assert_non_null (atlas_sources_window_get_row (window, ((AtlasSource *) g_ptr_array_index (sources, i))->id));
+  atlas_test_close_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_selecting_a_region_shows_its_explanation, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
+  };
+
+  gtk_init ();
+  return cmocka_run_group_tests_name ("explanation", tests, NULL, NULL);
+}
