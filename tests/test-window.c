@@ -263,6 +263,47 @@ test_menu_opens_about_and_shortcuts (void **state)
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 }
 
+static int label_size_before;
+
+static gboolean
+label_has_grown (gpointer data)
+{
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (data));
+
+  return pango_font_description_get_size (font) > label_size_before * 1.2;
+}
+
+static void
+test_large_text_is_one_switch_and_remembered (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "front_page"));
+  GtkWidget *label = NULL;
+  PangoFontDescription *before_font, *after_font;
+  int before, after;
+
+  assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "atlas-large-text"));
+  label = atlas_test_find_by_type (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "structure_list")),
+                                   GTK_TYPE_LABEL);
+  assert_non_null (label);
+  assert_non_null (view);
+  before_font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  before = pango_font_description_get_size (before_font);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.large-text", NULL);
+
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->window), "atlas-large-text"));
+  assert_true (atlas_settings_get_large_text (f->settings));
+
+  /* Styles are recomputed on the next frame. */
+  label_size_before = before;
+  atlas_test_wait_for (label_has_grown, label, 3000);
+  after_font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  after = pango_font_description_get_size (after_font);
+  /* The lists really grow, by about a third. */
+  assert_true (after > before * 1.2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +315,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };
 
   gtk_init ();

@@ -32,6 +32,7 @@ enum {
   PROP_WINDOW_MAXIMIZED,
   PROP_SHOW_CHECKLIST,
   PROP_SHOW_EXPLANATION,
+  PROP_LARGE_TEXT,
   N_PROPS
 };
 
@@ -119,6 +120,10 @@ atlas_settings_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_settings_get_show_explanation (self));
       break;
 
+    case PROP_LARGE_TEXT:
+      g_value_set_boolean (value, atlas_settings_get_large_text (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -181,6 +186,10 @@ atlas_settings_set_property (GObject      *object,
       set_boolean_if_changed (self, "show-explanation", g_value_get_boolean (value));
       break;
 
+    case PROP_LARGE_TEXT:
+      set_boolean_if_changed (self, "large-text", g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -225,6 +234,11 @@ atlas_settings_class_init (AtlasSettingsClass *klass)
   properties[PROP_SHOW_EXPLANATION] =
     g_param_spec_boolean ("show-explanation", NULL, NULL,
                           TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LARGE_TEXT] =
+    g_param_spec_boolean ("large-text", NULL, NULL,
+                          FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -327,4 +341,21 @@ atlas_settings_set_show_explanation (AtlasSettings *self,
   g_return_if_fail (ATLAS_IS_SETTINGS (self));
 
   set_boolean_if_changed (self, "show-explanation", show);
+}
+
+gboolean
+atlas_settings_get_large_text (AtlasSettings *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SETTINGS (self), FALSE);
+
+  return g_settings_get_boolean (self->settings, "large-text");
+}
+
+void
+atlas_settings_set_large_text (AtlasSettings *self,
+                               gboolean       large)
+{
+  g_return_if_fail (ATLAS_IS_SETTINGS (self));
+
+  set_boolean_if_changed (self, "large-text", large);
 }

@@ -32,4 +32,8 @@ gboolean       atlas_settings_get_show_explanation (AtlasSettings *self);
 void           atlas_settings_set_show_explanation (AtlasSettings *self,
                                                     gboolean       show);
 
+gboolean       atlas_settings_get_large_text       (AtlasSettings *self);
+void           atlas_settings_set_large_text       (AtlasSettings *self,
+                                                    gboolean       large);
+
 G_END_DECLS

@@ -660,6 +660,19 @@ atlas_diagram_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+atlas_diagram_view_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  AtlasDiagramView *self = ATLAS_DIAGRAM_VIEW (widget);
+
+  GTK_WIDGET_CLASS (atlas_diagram_view_parent_class)->css_changed (widget, change);
+
+  /* A new font size means new label sizes, columns and fit. */
+  clear_labels (self);
+  view_changed (self, TRUE);
+}
+
+static void
 atlas_diagram_view_size_allocate (GtkWidget *widget,
                                   int        width,
                                   int        height,
@@ -1020,6 +1033,7 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
 
   widget_class->snapshot = atlas_diagram_view_snapshot;
   widget_class->size_allocate = atlas_diagram_view_size_allocate;
+  widget_class->css_changed = atlas_diagram_view_css_changed;
   widget_class->measure = atlas_diagram_view_measure;
 
   properties[PROP_SELECTED_REGION] =

@@ -49,6 +49,7 @@ enum {
   PROP_SHOW_CHECKLIST,
   PROP_SHOW_EXPLANATION,
   PROP_VIEW,
+  PROP_LARGE_TEXT,
   N_PROPS
 };
 
@@ -267,6 +268,18 @@ atlas_window_report_content_problems (AtlasWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Large text is one CSS class on the window; style.css scales the explanation, the lists and
+ * the diagram labels from it, so every part grows together. */
+static void
+atlas_window_large_text_cb (AtlasWindow *self)
+{
+  if (atlas_settings_get_large_text (self->settings))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "atlas-large-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "atlas-large-text");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_TEXT]);
+}
+
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
@@ -295,6 +308,10 @@ atlas_window_constructed (GObject *object)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "notify::large-text",
+                           G_CALLBACK (atlas_window_large_text_cb), self, G_CONNECT_SWAPPED);
+  atlas_window_large_text_cb (self);
 
   atlas_window_sync_flap (self, self->checklist_flap, atlas_settings_get_show_checklist (self->settings));
   atlas_window_sync_flap (self, self->explanation_flap, atlas_settings_get_show_explanation (self->settings));
@@ -366,6 +383,10 @@ atlas_window_get_property (GObject    *object,
       g_value_set_string (value, atlas_window_get_view (self));
       break;
 
+    case PROP_LARGE_TEXT:
+      g_value_set_boolean (value, self->settings && atlas_settings_get_large_text (self->settings));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -395,6 +416,10 @@ atlas_window_set_property (GObject      *object,
 
     case PROP_VIEW:
       atlas_window_set_view (self, g_value_get_string (value));
+      break;
+
+    case PROP_LARGE_TEXT:
+      atlas_settings_set_large_text (self->settings, g_value_get_boolean (value));
       break;
 
     default:
@@ -438,6 +463,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
                          "front",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LARGE_TEXT] =
+    g_param_spec_boolean ("large-text", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_EXPLANATION_PANE);
@@ -458,10 +488,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.show-checklist", "show-checklist");
   gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");
+  gtk_widget_class_install_property_action (widget_class, "win.large-text", "large-text");
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-checklist", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.large-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-explanation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "front");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "side");
