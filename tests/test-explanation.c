@@ -125,6 +125,33 @@ test_glossary_and_citation_links_open_popovers (void **state)
   assert_null (atlas_explanation_pane_get_popover (f->pane));
 }
 
+static void
+test_opening_an_exercise_outlines_its_regions (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *expander;
+  const char * const *emphasis;
+
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
+  assert_non_null (expander);
+  assert_null (atlas_diagram_view_get_emphasis (f->view));
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  emphasis = atlas_diagram_view_get_emphasis (f->view);
+  assert_non_null (emphasis);
+  /* Every exercise listed for the psoas works on it. */
+  assert_true (g_strv_contains (emphasis, "psoas-major"));
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+  assert_null (atlas_diagram_view_get_emphasis (f->view));
+
+  /* Choosing another structure clears any outline. */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  atlas_diagram_view_set_selected_region (f->view, "femur-left");
+  assert_null (atlas_diagram_view_get_emphasis (f->view));
+}
+
 static gboolean
 sources_window_open (gpointer data)
 {
@@ -164,6 +191,7 @@ main (int   argc,
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_selecting_a_region_shows_its_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
   };
 

@@ -63,6 +63,7 @@ struct _AtlasDiagramView
   char         *selected;
   char         *hovered;
   GHashTable   *weights;     /* region id → 0..1, from the symptom checklist */
+  GStrv         emphasis;    /* structures outlined for the exercise being read */
 
   gboolean      show_labels;
   GPtrArray    *label_regions;   /* const AtlasRegion*, of the current state */
@@ -578,7 +579,7 @@ snapshot_highlights (AtlasDiagramView *self,
   AtlasDiagram *diagram = current_diagram (self);
   graphene_rect_t visible;
   double x0, y0, x1, y1, scale = view_scale (self);
-  gboolean any = self->selected != NULL || self->hovered != NULL ||
+  gboolean any = self->selected != NULL || self->hovered != NULL || self->emphasis != NULL ||
                  (self->weights != NULL && g_hash_table_size (self->weights) > 0);
   cairo_t *cr;
 
@@ -605,6 +606,18 @@ snapshot_highlights (AtlasDiagramView *self,
       g_hash_table_iter_init (&iter, self->weights);
       while (g_hash_table_iter_next (&iter, &key, &value))
         paint_highlight (self, cr, diagram, key, ATLAS_HIGHLIGHT_SYMPTOM, *(double *) value);
+    }
+
+  if (self->emphasis != NULL)
+    {
+      for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+        {
+          const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+
+          if (g_strv_contains ((const char * const *) self->emphasis, region->structure) &&
+              atlas_diagram_region_is_visible (diagram, region))
+            paint_highlight (self, cr, diagram, region->id, ATLAS_HIGHLIGHT_FOCUS, 1.0);
+        }
     }
 
   if (self->selected != NULL)
@@ -937,6 +950,7 @@ atlas_diagram_view_dispose (GObject *object)
   clear_labels (self);
   g_clear_object (&self->content);
   g_clear_pointer (&self->weights, g_hash_table_unref);
+  g_clear_pointer (&self->emphasis, g_strfreev);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hovered, g_free);
 
@@ -1531,6 +1545,36 @@ atlas_diagram_view_pick (AtlasDiagramView *self,
 
   region = region_at (self, x, y);
   return region ? region->id : NULL;
+}
+
+/**
+ * atlas_diagram_view_set_emphasis:
+ * @structures: (nullable) (array zero-terminated=1): structure ids to outline, such as the
+ *   regions an exercise works on; %NULL for none
+ */
+void
+atlas_diagram_view_set_emphasis (AtlasDiagramView   *self,
+                                 const char * const *structures)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  g_clear_pointer (&self->emphasis, g_strfreev);
+  if (structures != NULL && structures[0] != NULL)
+    self->emphasis = g_strdupv ((GStrv) structures);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_get_emphasis:
+ *
+ * Returns: (nullable) (transfer none): the outlined structures
+ */
+const char * const *
+atlas_diagram_view_get_emphasis (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
+
+  return (const char * const *) self->emphasis;
 }
 
 guint

@@ -60,6 +60,9 @@ void          atlas_diagram_view_set_show_nerves     (AtlasDiagramView  *self,
                                                       gboolean           show);
 void          atlas_diagram_view_set_region_weights  (AtlasDiagramView  *self,
                                                       GHashTable        *weights);
+void          atlas_diagram_view_set_emphasis        (AtlasDiagramView  *self,
+                                                      const char * const *structures);
+const char * const *atlas_diagram_view_get_emphasis  (AtlasDiagramView  *self);
 
 void          atlas_diagram_view_doc_to_widget       (AtlasDiagramView  *self,
                                                       double             doc_x,

@@ -34,6 +34,13 @@ struct _AtlasExplanationPane
 
 G_DEFINE_FINAL_TYPE (AtlasExplanationPane, atlas_explanation_pane, GTK_TYPE_WIDGET)
 
+enum {
+  SIGNAL_SHOW_REGIONS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* How a citation reads after a statement: the article's author, or who published it when no
  * author is named; a reference by its title. */
 static const char *
@@ -136,6 +143,26 @@ add_statements (AtlasExplanationPane *self,
     }
 }
 
+/* Opening an exercise outlines the structures it works on; closing it (or opening another)
+ * takes the outline away. */
+static void
+exercise_expanded_cb (GtkExpander          *expander,
+                      GParamSpec           *pspec,
+                      AtlasExplanationPane *self)
+{
+  const AtlasExercise *exercise = g_object_get_data (G_OBJECT (expander), "exercise");
+
+  if (gtk_expander_get_expanded (expander))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_EXPANDER (child) && child != GTK_WIDGET (expander))
+          gtk_expander_set_expanded (GTK_EXPANDER (child), FALSE);
+      g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, exercise->regions);
+    }
+  else
+    g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, NULL);
+}
+
 static GtkWidget *
 exercise_widget (AtlasExplanationPane *self,
                  const AtlasExercise  *exercise)
@@ -178,6 +205,8 @@ exercise_widget (AtlasExplanationPane *self,
     }
 
   gtk_expander_set_child (GTK_EXPANDER (expander), GTK_WIDGET (box));
+  g_object_set_data (G_OBJECT (expander), "exercise", (gpointer) exercise);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (exercise_expanded_cb), self);
   return expander;
 }
 
@@ -243,6 +272,7 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
 
   unparent_popovers (self);
+  g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, NULL);
 
   if (region == NULL)
     {
@@ -589,6 +619,15 @@ atlas_explanation_pane_class_init (AtlasExplanationPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_explanation_pane_dispose;
+
+  /**
+   * AtlasExplanationPane::show-regions:
+   * @structures: (nullable) (array zero-terminated=1): structures the reader is looking at,
+   *   such as those an opened exercise works on; %NULL when there are none
+   */
+  signals[SIGNAL_SHOW_REGIONS] =
+    g_signal_new ("show-regions", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-explanation-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasExplanationPane, stack);

@@ -182,6 +182,16 @@ list_selection_cb (AtlasWindow *self)
 }
 
 static void
+pane_show_regions_cb (AtlasWindow *self,
+                      GStrv        structures)
+{
+  AtlasViewPage *page = visible_page (self);
+
+  if (page != NULL)
+    atlas_diagram_view_set_emphasis (atlas_view_page_get_diagram_view (page), (const char * const *) structures);
+}
+
+static void
 list_hover_cb (AtlasWindow *self,
                const char  *region_id)
 {
@@ -340,6 +350,8 @@ atlas_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explanation_pane, "show-regions",
+                           G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "region-hovered",
                            G_CALLBACK (list_hover_cb), self, G_CONNECT_SWAPPED);
 
