@@ -1,0 +1,309 @@
+/* test-checklist.c — the symptom checklist's mapping, red-flag override and keeping, no display.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-checklist.h"
+#include "atlas-state-file.h"
+#include "atlas-views.h"
+
+typedef struct
+{
+  AtlasContent   *content;
+  AtlasChecklist *checklist;
+  AtlasDiagram   *front;
+  char           *dir;
+  char           *path;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->content = atlas_content_new_builtin (NULL);
+  assert_non_null (f->content);
+  f->checklist = atlas_checklist_new (f->content);
+  f->front = atlas_view_load_builtin (atlas_views_lookup ("front"), 0, NULL);
+  f->dir = g_dir_make_tmp ("atlas-checklist-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "checklist.ini", NULL);
+  *state = f;
+  return 0;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_object_unref (f->front);
+  g_assert_finalize_object (f->checklist);
+  g_object_unref (f->content);
+  g_free (f);
+  return 0;
+}
+
+static double
+weight (GHashTable *weights,
+        const char *id)
+{
+  double *w = g_hash_table_lookup (weights, id);
+
+  return w ? *w : 0;
+}
+
+static void
+test_a_symptom_lights_its_regions_on_its_side (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GHashTable) weights = NULL;
+
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_LEFT);
+  weights = atlas_checklist_region_weights (f->checklist, f->front);
+
+  /* The linked structures, on the ticked side only. */
+  assert_true (weight (weights, "psoas-major-left") > 0);
+  assert_true (weight (weights, "iliacus-left") > 0);
+  assert_true (weight (weights, "hip-joint-left") > 0);
+  assert_true (weight (weights, "psoas-major-right") == 0);
+  assert_true (weight (weights, "iliacus-right") == 0);
+  /* Nothing unrelated. */
+  assert_true (weight (weights, "femur-left") == 0);
+  assert_true (weight (weights, "L3") == 0);
+
+  /* Both sides. */
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_NONE);
+  g_hash_table_unref (weights);
+  weights = atlas_checklist_region_weights (f->checklist, f->front);
+  assert_true (weight (weights, "psoas-major-right") > 0);
+  assert_true (weight (weights, "psoas-major-left") > 0);
+
+  /* Symptoms without a side ignore one. */
+  atlas_checklist_set_symptom (f->checklist, "trouble-standing-straight", TRUE, ATLAS_SIDE_LEFT);
+  {
+    AtlasSide side = ATLAS_SIDE_LEFT;
+    assert_true (atlas_checklist_get_symptom (f->checklist, "trouble-standing-straight", &side));
+    assert_int_equal (side, ATLAS_SIDE_NONE);
+  }
+}
+
+static void
+test_regions_hit_by_more_symptoms_read_stronger (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GHashTable) weights = NULL;
+
+  /* Both point at the psoas; only the first at the pelvic brim, only the second at L4. */
+  atlas_checklist_set_symptom (f->checklist, "pelvis-hip-shooting-pain", TRUE, ATLAS_SIDE_NONE);
+  atlas_checklist_set_symptom (f->checklist, "back-pain-after-sitting", TRUE, ATLAS_SIDE_NONE);
+  atlas_checklist_set_symptom (f->checklist, "limping", TRUE, ATLAS_SIDE_NONE);
+  weights = atlas_checklist_region_weights (f->checklist, f->front);
+
+  assert_float_equal (weight (weights, "psoas-major-left"), 1.0, 1e-9);
+  assert_true (weight (weights, "pelvic-brim-left") > 0);
+  assert_true (weight (weights, "pelvic-brim-left") < weight (weights, "hip-joint-left"));
+  assert_true (weight (weights, "hip-joint-left") < weight (weights, "psoas-major-left"));
+  assert_true (weight (weights, "L4") > 0);
+
+  /* The summary puts the most pointed-to structure first. */
+  {
+    g_autoptr(GPtrArray) involved = atlas_checklist_involved_structures (f->checklist);
+    assert_string_equal (g_ptr_array_index (involved, 0), "psoas-major");
+    assert_string_equal (g_ptr_array_index (involved, 1), "hip-joint");
+  }
+}
+
+static void
+test_red_flags_withdraw_self_care (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_LEFT);
+  before = atlas_checklist_suggested_exercises (f->checklist);
+  assert_true (before->len > 0);
+  assert_false (atlas_checklist_has_red_flag (f->checklist));
+
+  atlas_checklist_set_red_flag (f->checklist, "fall-or-accident", TRUE);
+  during = atlas_checklist_suggested_exercises (f->checklist);
+  assert_int_equal (during->len, 0);
+  assert_true (atlas_checklist_has_red_flag (f->checklist));
+  /* A possible fracture needs prompt care, but only cauda equina signs are an emergency. */
+  assert_false (atlas_checklist_needs_emergency (f->checklist));
+  atlas_checklist_set_red_flag (f->checklist, "saddle-numbness", TRUE);
+  assert_true (atlas_checklist_needs_emergency (f->checklist));
+
+  atlas_checklist_set_red_flag (f->checklist, "fall-or-accident", FALSE);
+  atlas_checklist_set_red_flag (f->checklist, "saddle-numbness", FALSE);
+  after = atlas_checklist_suggested_exercises (f->checklist);
+  assert_int_equal (after->len, before->len);
+}
+
+static void
+count_cb (AtlasChecklist *checklist,
+          int            *count)
+{
+  (*count)++;
+}
+
+static void
+test_save_and_restore_round_trip (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasChecklist) restored = atlas_checklist_new (f->content);
+  g_autoptr(GError) error = NULL;
+  AtlasSide side;
+  int changes = 0;
+
+  atlas_checklist_set_symptom (f->checklist, "pain-to-groin", TRUE, ATLAS_SIDE_RIGHT);
+  atlas_checklist_set_symptom (f->checklist, "bent-forward-posture", TRUE, ATLAS_SIDE_NONE);
+  atlas_checklist_set_red_flag (f->checklist, "unexplained-weight-loss", TRUE);
+  assert_true (atlas_checklist_save (f->checklist, f->path, &error));
+
+  g_signal_connect (restored, "changed", G_CALLBACK (count_cb), &changes);
+  assert_int_equal (atlas_checklist_load (restored, f->path, NULL, &error), ATLAS_CHECKLIST_LOADED);
+  assert_int_equal (changes, 1);
+  assert_int_equal (atlas_checklist_get_n_checked (restored), 3);
+  assert_true (atlas_checklist_get_symptom (restored, "pain-to-groin", &side));
+  assert_int_equal (side, ATLAS_SIDE_RIGHT);
+  assert_true (atlas_checklist_get_symptom (restored, "bent-forward-posture", NULL));
+  assert_true (atlas_checklist_get_red_flag (restored, "unexplained-weight-loss"));
+
+  /* Nothing saved yet is not an error. */
+  g_unlink (f->path);
+  assert_int_equal (atlas_checklist_load (restored, f->path, NULL, &error), ATLAS_CHECKLIST_NOT_SAVED);
+}
+
+static void
+test_unreadable_files_are_set_aside_not_lost (void **state)
+{
+  Fixture *f = *state;
+  static const struct { const char *name; const char *data; int code; } cases[] = {
+    { "corrupt", "\x01\x02 this is not a checklist [[[", ATLAS_CHECKLIST_ERROR_CORRUPT },
+    { "truncated", "[Checklist]\nversion=1\nsympt", ATLAS_CHECKLIST_ERROR_CORRUPT },
+    { "empty", "", ATLAS_CHECKLIST_ERROR_CORRUPT },
+    { "future", "[Checklist]\nversion=7\nsymptoms=limping:left;\nred-flags=\n", ATLAS_CHECKLIST_ERROR_NEWER_VERSION },
+    { "bad side", "[Checklist]\nversion=1\nsymptoms=limping:sideways;\nred-flags=\n", ATLAS_CHECKLIST_ERROR_CORRUPT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (f->content);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *aside = NULL;
+      g_autofree char *kept = NULL;
+      gsize length;
+
+      assert_true (g_file_set_contents (f->path, cases[i].data, -1, NULL));
+      assert_int_equal (atlas_checklist_load (checklist, f->path, &aside, &error), ATLAS_CHECKLIST_SET_ASIDE);
+      if (!g_error_matches (error, ATLAS_CHECKLIST_ERROR, cases[i].code))
+        fail_msg ("%s: %s", cases[i].name, error ? error->message : "no error");
+
+      /* The checklist starts empty… */
+      assert_int_equal (atlas_checklist_get_n_checked (checklist), 0);
+      /* …and the user's file is kept, byte for byte, under a new name. */
+      assert_non_null (aside);
+      assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      assert_true (g_file_get_contents (aside, &kept, &length, NULL));
+      assert_int_equal (length, strlen (cases[i].data));
+      assert_memory_equal (kept, cases[i].data, length);
+      g_unlink (aside);
+    }
+}
+
+static void
+test_interrupted_save_keeps_the_old_file_whole (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  atlas_checklist_set_symptom (f->checklist, "limping", TRUE, ATLAS_SIDE_LEFT);
+  assert_true (atlas_checklist_save (f->checklist, f->path, NULL));
+  assert_true (g_file_get_contents (f->path, &before, NULL, NULL));
+
+  /* The disk fills up twenty bytes into the next save. */
+  atlas_checklist_set_symptom (f->checklist, "pain-to-groin", TRUE, ATLAS_SIDE_RIGHT);
+  atlas_state_file_fail_after_bytes (20);
+  assert_false (atlas_checklist_save (f->checklist, f->path, &error));
+  assert_true (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC));
+
+  assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  assert_string_equal (before, after);
+
+  /* No half-written temporary file is left behind. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  assert_int_equal (files, 1);
+
+  /* The next save, with room again, goes through. */
+  assert_true (atlas_checklist_save (f->checklist, f->path, NULL));
+}
+
+static void
+test_clear_and_restore_for_undo (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *snapshot = NULL;
+
+  atlas_checklist_set_symptom (f->checklist, "limping", TRUE, ATLAS_SIDE_LEFT);
+  atlas_checklist_set_red_flag (f->checklist, "fever-chills-sweats", TRUE);
+  snapshot = atlas_checklist_serialize (f->checklist);
+
+  atlas_checklist_clear (f->checklist);
+  assert_int_equal (atlas_checklist_get_n_checked (f->checklist), 0);
+
+  assert_true (atlas_checklist_deserialize (f->checklist, snapshot, strlen (snapshot), NULL));
+  assert_int_equal (atlas_checklist_get_n_checked (f->checklist), 2);
+  assert_true (atlas_checklist_get_red_flag (f->checklist, "fever-chills-sweats"));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_a_symptom_lights_its_regions_on_its_side, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_regions_hit_by_more_symptoms_read_stronger, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_red_flags_withdraw_self_care, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_save_and_restore_round_trip, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_unreadable_files_are_set_aside_not_lost, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_interrupted_save_keeps_the_old_file_whole, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_clear_and_restore_for_undo, setup, teardown),
+  };
+
+  return cmocka_run_group_tests_name ("checklist", tests, NULL, NULL);
+}
