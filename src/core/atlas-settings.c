@@ -33,6 +33,7 @@ enum {
   PROP_SHOW_CHECKLIST,
   PROP_SHOW_EXPLANATION,
   PROP_LARGE_TEXT,
+  PROP_REMEMBER_CHECKLIST,
   N_PROPS
 };
 
@@ -124,6 +125,10 @@ atlas_settings_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_settings_get_large_text (self));
       break;
 
+    case PROP_REMEMBER_CHECKLIST:
+      g_value_set_boolean (value, atlas_settings_get_remember_checklist (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +195,10 @@ atlas_settings_set_property (GObject      *object,
       set_boolean_if_changed (self, "large-text", g_value_get_boolean (value));
       break;
 
+    case PROP_REMEMBER_CHECKLIST:
+      set_boolean_if_changed (self, "remember-checklist", g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -238,6 +247,11 @@ atlas_settings_class_init (AtlasSettingsClass *klass)
 
   properties[PROP_LARGE_TEXT] =
     g_param_spec_boolean ("large-text", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REMEMBER_CHECKLIST] =
+    g_param_spec_boolean ("remember-checklist", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -358,4 +372,21 @@ atlas_settings_set_large_text (AtlasSettings *self,
   g_return_if_fail (ATLAS_IS_SETTINGS (self));
 
   set_boolean_if_changed (self, "large-text", large);
+}
+
+gboolean
+atlas_settings_get_remember_checklist (AtlasSettings *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SETTINGS (self), FALSE);
+
+  return g_settings_get_boolean (self->settings, "remember-checklist");
+}
+
+void
+atlas_settings_set_remember_checklist (AtlasSettings *self,
+                                       gboolean       remember)
+{
+  g_return_if_fail (ATLAS_IS_SETTINGS (self));
+
+  set_boolean_if_changed (self, "remember-checklist", remember);
 }

@@ -36,4 +36,8 @@ gboolean       atlas_settings_get_large_text       (AtlasSettings *self);
 void           atlas_settings_set_large_text       (AtlasSettings *self,
                                                     gboolean       large);
 
+gboolean       atlas_settings_get_remember_checklist (AtlasSettings *self);
+void           atlas_settings_set_remember_checklist (AtlasSettings *self,
+                                                      gboolean       remember);
+
 G_END_DECLS

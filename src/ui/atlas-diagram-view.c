@@ -1577,6 +1577,23 @@ atlas_diagram_view_get_emphasis (AtlasDiagramView *self)
   return (const char * const *) self->emphasis;
 }
 
+/**
+ * atlas_diagram_view_get_region_weight:
+ *
+ * Returns: how strongly @region_id is lit by ticked symptoms, 0 when it is not
+ */
+double
+atlas_diagram_view_get_region_weight (AtlasDiagramView *self,
+                                      const char       *region_id)
+{
+  double *weight;
+
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  weight = self->weights ? g_hash_table_lookup (self->weights, region_id) : NULL;
+  return weight ? *weight : 0;
+}
+
 guint
 atlas_diagram_view_get_base_renders (AtlasDiagramView *self)
 {

@@ -60,6 +60,8 @@ void          atlas_diagram_view_set_show_nerves     (AtlasDiagramView  *self,
                                                       gboolean           show);
 void          atlas_diagram_view_set_region_weights  (AtlasDiagramView  *self,
                                                       GHashTable        *weights);
+double        atlas_diagram_view_get_region_weight   (AtlasDiagramView  *self,
+                                                      const char        *region_id);
 void          atlas_diagram_view_set_emphasis        (AtlasDiagramView  *self,
                                                       const char * const *structures);
 const char * const *atlas_diagram_view_get_emphasis  (AtlasDiagramView  *self);

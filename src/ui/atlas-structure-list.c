@@ -300,6 +300,43 @@ atlas_structure_list_set_selected (AtlasStructureList *self,
     }
 }
 
+/**
+ * atlas_structure_list_set_region_weights:
+ * @weights: (nullable) (element-type utf8 double): regions the ticked symptoms point to
+ *
+ * Marks the rows of those regions, for sight and for screen readers alike.
+ */
+void
+atlas_structure_list_set_region_weights (AtlasStructureList *self,
+                                         GHashTable         *weights)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean hit = weights != NULL && g_hash_table_contains (weights, key);
+
+      if (hit == gtk_widget_has_css_class (value, "atlas-symptom-hit"))
+        continue;
+
+      if (hit)
+        {
+          gtk_widget_add_css_class (value, "atlas-symptom-hit");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Linked to a ticked symptom"), -1);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (value, "atlas-symptom-hit");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
+}
+
 GtkListBox *
 atlas_structure_list_get_list_box (AtlasStructureList *self)
 {

@@ -24,6 +24,8 @@ void        atlas_structure_list_set_content  (AtlasStructureList *self,
 const char *atlas_structure_list_get_selected (AtlasStructureList *self);
 void        atlas_structure_list_set_selected (AtlasStructureList *self,
                                                const char         *region_id);
+void        atlas_structure_list_set_region_weights (AtlasStructureList *self,
+                                                     GHashTable         *weights);
 GtkListBox *atlas_structure_list_get_list_box (AtlasStructureList *self);
 GtkWidget  *atlas_structure_list_get_row      (AtlasStructureList *self,
                                                const char         *region_id);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-checklist-pane.h"
 #include "atlas-explanation-pane.h"
 #include "atlas-structure-list.h"
 #include "atlas-structures.h"
@@ -35,6 +36,7 @@ struct _AtlasWindow
   GtkWidget            *checklist_pane;
   AtlasExplanationPane *explanation_pane;
   AtlasStructureList   *structure_list;
+  AtlasChecklistPane   *symptom_checklist;
   AdwToastOverlay      *toast_overlay;
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
@@ -115,6 +117,27 @@ show_region (AtlasWindow *self,
   atlas_explanation_pane_show_region (self->explanation_pane, region);
 }
 
+/* Ticked symptoms light their regions on the visible view and mark them in the list. */
+static void
+sync_symptoms (AtlasWindow *self)
+{
+  AtlasViewPage *page = visible_page (self);
+  AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (self->symptom_checklist);
+  AtlasDiagramView *view;
+  AtlasDiagram *diagram;
+  g_autoptr(GHashTable) weights = NULL;
+
+  if (page == NULL || checklist == NULL)
+    return;
+
+  view = atlas_view_page_get_diagram_view (page);
+  diagram = atlas_diagram_view_get_diagram (view);
+  if (diagram != NULL)
+    weights = atlas_checklist_region_weights (checklist, diagram);
+  atlas_diagram_view_set_region_weights (view, weights);
+  atlas_structure_list_set_region_weights (self->structure_list, weights);
+}
+
 /* The structure list always mirrors the visible view: its regions and its selection. */
 static void
 sync_structure_list (AtlasWindow *self)
@@ -130,6 +153,7 @@ sync_structure_list (AtlasWindow *self)
   atlas_structure_list_set_diagram (self->structure_list, atlas_diagram_view_get_diagram (view));
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
   show_region (self, atlas_diagram_view_get_selected_region (view));
+  sync_symptoms (self);
 }
 
 static void
@@ -217,6 +241,48 @@ atlas_window_set_content (AtlasWindow  *self,
   atlas_structure_list_set_content (self->structure_list, content);
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     atlas_diagram_view_set_content (atlas_view_page_get_diagram_view (*page), content);
+}
+
+static void
+checklist_problem_cb (AtlasWindow *self,
+                      const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+checklist_cleared_cb (AtlasWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_("Checklist cleared"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-clear");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_clear_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
+}
+
+static void
+atlas_window_setup_checklist (AtlasWindow  *self,
+                              AtlasContent *content)
+{
+  g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (content);
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "psoas-atlas", "checklist.ini", NULL);
+
+  g_signal_connect_object (self->symptom_checklist, "problem", G_CALLBACK (checklist_problem_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->symptom_checklist, "cleared", G_CALLBACK (checklist_cleared_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (checklist, "changed", G_CALLBACK (sync_symptoms), self, G_CONNECT_SWAPPED);
+  atlas_checklist_pane_setup (self->symptom_checklist, checklist, self->settings, path);
+  sync_symptoms (self);
 }
 
 static void
@@ -482,6 +548,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_CHECKLIST_PANE);
   g_type_ensure (ATLAS_TYPE_EXPLANATION_PANE);
   g_type_ensure (ATLAS_TYPE_STRUCTURE_LIST);
   g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
@@ -494,6 +561,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
@@ -503,6 +571,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.large-text", "large-text");
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-checklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.large-text", NULL);
@@ -542,6 +611,7 @@ atlas_window_new (GtkApplication *application,
   if (ATLAS_IS_APPLICATION (application))
     {
       atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
+      atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
 

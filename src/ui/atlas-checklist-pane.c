@@ -1,0 +1,690 @@
+/* atlas-checklist-pane.c — the symptom checklist: warning signs first, then symptoms, then what
+ * the ticks point to.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pane binds check buttons to an AtlasChecklist and shows what the core works out. Warning
+ * signs (red flags) come first and, once one is ticked, an alert at the top says to get medical
+ * care, how urgently, and the summary stops suggesting any self-care. The alert has the
+ * "alert" accessible role, so screen readers announce it as it appears.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <string.h>
+
+#include "atlas-checklist-pane.h"
+
+struct _AtlasChecklistPane
+{
+  GtkWidget        parent_instance;
+
+  AtlasChecklist  *checklist;
+  AtlasSettings   *settings;
+  char            *state_path;
+  char            *undo_snapshot;
+  GHashTable      *checks;       /* id → GtkCheckButton */
+  GHashTable      *sides;        /* id → GtkBox of three side toggles */
+  gboolean         updating;
+
+  GtkRevealer     *alert_revealer;
+  GtkLabel        *alert_title;
+  GtkLabel        *alert_body;
+  GtkBox          *groups;
+  GtkWidget       *summary_group;
+  GtkBox          *summary;
+  GtkSwitch       *remember_switch;
+  GtkButton       *clear_button;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasChecklistPane, atlas_checklist_pane, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_PROBLEM,
+  SIGNAL_CLEARED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *group;
+  const char *title;
+  const char *description;
+} flag_groups[] = {
+  { "cauda-equina", N_("Bladder, Bowel or Numbness"),
+    N_("Signs that the nerves at the base of the spine may be squeezed (cauda equina syndrome). This is an emergency.") },
+  { "fracture", N_("After a Fall or Injury"),
+    N_("Signs of a possible broken bone in the spine.") },
+  { "cancer", N_("Signs a Doctor Should Check"),
+    N_("Rare, serious causes of back pain, such as cancer, need ruling out.") },
+  { "infection", N_("Fever or Infection"),
+    N_("Signs of a possible infection near the spine.") },
+};
+
+static const struct
+{
+  const char *group;
+  const char *title;
+} symptom_groups[] = {
+  { "back", N_("Lower Back") },
+  { "hip", N_("Hip") },
+  { "groin-leg", N_("Groin and Legs") },
+  { "movement", N_("Walking, Standing and Posture") },
+};
+
+static AtlasSide
+selected_side (AtlasChecklistPane *self,
+               const char         *id)
+{
+  GtkWidget *box = g_hash_table_lookup (self->sides, id);
+
+  if (box == NULL)
+    return ATLAS_SIDE_NONE;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side"));
+
+  return ATLAS_SIDE_NONE;
+}
+
+static void
+check_toggled_cb (GtkCheckButton     *check,
+                  AtlasChecklistPane *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "id");
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->updating)
+    return;
+
+  if (g_object_get_data (G_OBJECT (check), "red-flag"))
+    atlas_checklist_set_red_flag (self->checklist, id, active);
+  else
+    atlas_checklist_set_symptom (self->checklist, id, active, selected_side (self, id));
+}
+
+static void
+side_toggled_cb (GtkToggleButton    *button,
+                 AtlasChecklistPane *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "id");
+
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (atlas_checklist_get_symptom (self->checklist, id, NULL))
+    atlas_checklist_set_symptom (self->checklist, id, TRUE, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")));
+}
+
+static GtkWidget *
+side_selector (AtlasChecklistPane *self,
+               const char         *id,
+               const char         *name)
+{
+  static const struct { AtlasSide side; const char *label; const char *tooltip; } choices[] = {
+    /* Translators: short for "left side", on a small toggle button. */
+    { ATLAS_SIDE_LEFT, N_("L"), N_("Left side") },
+    /* Translators: short for "right side", on a small toggle button. */
+    { ATLAS_SIDE_RIGHT, N_("R"), N_("Right side") },
+    { ATLAS_SIDE_NONE, N_("Both"), N_("Both sides") },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *group = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(choices[i].label));
+      g_autofree char *accessible = g_strdup_printf ("%s: %s", name, _(choices[i].tooltip));
+
+      gtk_widget_set_tooltip_text (button, _(choices[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+      g_object_set_data (G_OBJECT (button), "side", GINT_TO_POINTER (choices[i].side));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      if (choices[i].side == ATLAS_SIDE_NONE)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      g_signal_connect (button, "toggled", G_CALLBACK (side_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_widget_set_visible (box, FALSE);
+  g_hash_table_insert (self->sides, g_strdup (id), box);
+  return box;
+}
+
+static GtkWidget *
+item_row (AtlasChecklistPane *self,
+          const char         *id,
+          const char         *rich_name,
+          gboolean            red_flag,
+          gboolean            sided)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *name = atlas_rich_text_to_plain (rich_name);
+  g_autofree char *title = g_markup_escape_text (name, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (check), "row", row);
+  if (red_flag)
+    g_object_set_data (G_OBJECT (check), "red-flag", GINT_TO_POINTER (TRUE));
+  g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (sided)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), side_selector (self, id, name));
+  g_hash_table_insert (self->checks, g_strdup (id), check);
+
+  return row;
+}
+
+static void
+build_groups (AtlasChecklistPane *self)
+{
+  AtlasContent *content = atlas_checklist_get_content (self->checklist);
+  GPtrArray *flags = atlas_content_get_red_flags (content);
+  GPtrArray *symptoms = atlas_content_get_symptoms (content);
+  GtkWidget *after = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+  GtkWidget *warning;
+
+  warning = gtk_label_new (_("Warning Signs — Tick Any That Are New"));
+  gtk_widget_add_css_class (warning, "title-4");
+  gtk_widget_add_css_class (warning, "atlas-warning-heading");
+  gtk_label_set_xalign (GTK_LABEL (warning), 0);
+  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_box_insert_child_after (self->groups, warning, after);
+  after = warning;
+
+  for (guint g = 0; g < G_N_ELEMENTS (flag_groups); g++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(flag_groups[g].title));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(flag_groups[g].description));
+      gtk_widget_add_css_class (group, "atlas-red-flags");
+      for (guint i = 0; i < flags->len; i++)
+        {
+          const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+
+          if (g_str_equal (flag->group, flag_groups[g].group))
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item_row (self, flag->id, flag->name, TRUE, FALSE));
+        }
+      gtk_box_insert_child_after (self->groups, group, after);
+      after = group;
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (symptom_groups); g++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      guint added = 0;
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(symptom_groups[g].title));
+      for (guint i = 0; i < symptoms->len; i++)
+        {
+          const AtlasSymptom *symptom = g_ptr_array_index (symptoms, i);
+
+          if (g_str_equal (symptom->group, symptom_groups[g].group))
+            {
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                         item_row (self, symptom->id, symptom->name, FALSE, symptom->sided));
+              added++;
+            }
+        }
+      if (added == 0)
+        {
+          g_object_ref_sink (group);
+          g_object_unref (group);
+          continue;
+        }
+      gtk_box_insert_child_after (self->groups, group, after);
+      after = group;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Following the model                                                                        */
+
+static void
+summary_add (AtlasChecklistPane *self,
+             const char         *markup,
+             const char         *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (self->summary, label);
+}
+
+static void
+update_summary (AtlasChecklistPane *self)
+{
+  AtlasContent *content = atlas_checklist_get_content (self->checklist);
+  g_autoptr(GPtrArray) structures = atlas_checklist_involved_structures (self->checklist);
+  g_autoptr(GPtrArray) ticked = atlas_checklist_get_checked_symptoms (self->checklist);
+  g_autoptr(GPtrArray) exercises = atlas_checklist_suggested_exercises (self->checklist);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary))) != NULL)
+    gtk_box_remove (self->summary, child);
+
+  if (atlas_checklist_has_red_flag (self->checklist))
+    summary_add (self, _("<b>A warning sign is ticked.</b> Please get the medical care described at the top first. "
+                         "Exercises and self-care are not suggested while a warning sign stands."), NULL);
+
+  if (ticked->len == 0 && !atlas_checklist_has_red_flag (self->checklist))
+    summary_add (self, _("Nothing is ticked yet. Nothing you tick leaves this computer, and nothing is kept "
+                         "unless you turn on “Remember my checklist”."), "dim-label");
+
+  if (structures->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *markup = NULL;
+
+      for (guint i = 0; i < structures->len; i++)
+        {
+          const AtlasRegionContent *region = atlas_content_get_region (content, g_ptr_array_index (structures, i));
+          g_autofree char *name = region ? atlas_rich_text_to_plain (region->name) : g_strdup (g_ptr_array_index (structures, i));
+
+          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+        }
+      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Structures involved, most often first:"), names->str);
+      summary_add (self, markup, NULL);
+    }
+
+  for (guint i = 0; i < ticked->len; i++)
+    {
+      const AtlasSymptom *symptom = g_ptr_array_index (ticked, i);
+      g_autofree char *name = atlas_rich_text_to_plain (symptom->name);
+      g_autofree char *why = atlas_rich_text_to_plain (symptom->why);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s.</b> %s", name, why);
+
+      summary_add (self, markup, NULL);
+    }
+
+  if (exercises->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *markup = NULL;
+      guint cautions = 0;
+
+      for (guint i = 0; i < exercises->len; i++)
+        {
+          const AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+          g_autofree char *name = atlas_rich_text_to_plain (exercise->name);
+
+          g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", name);
+          cautions += exercise->cautions->len;
+        }
+      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Care the articles describe for these structures:"), list->str);
+      summary_add (self, markup, NULL);
+      if (cautions > 0)
+        summary_add (self, _("Each one has cautions: read them in the structure’s explanation before you try it, "
+                             "and stop if it hurts. Do not stretch a muscle that may be injured."), "atlas-caution");
+    }
+
+  summary_add (self, _("This is education, not a diagnosis, and it is not one of the validated back-pain questionnaires. "
+                       "A clinician should assess pain that is severe, keeps coming back or does not ease."), "caption");
+}
+
+static void
+update_alert (AtlasChecklistPane *self)
+{
+  g_autoptr(GPtrArray) flags = atlas_checklist_get_checked_red_flags (self->checklist);
+  g_autoptr(GString) body = g_string_new (NULL);
+  gboolean emergency = atlas_checklist_needs_emergency (self->checklist);
+
+  if (flags->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->alert_revealer, FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
+      return;
+    }
+
+  gtk_label_set_label (self->alert_title, emergency ? _("Go to an emergency department now")
+                                                    : _("See a doctor promptly"));
+
+  /* The advice of the most urgent flag first, then the rest, each once. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < flags->len; i++)
+        {
+          const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+          gboolean urgent = g_str_equal (flag->group, "cauda-equina");
+          g_autofree char *advice = atlas_rich_text_to_plain (flag->advice);
+
+          if ((pass == 0) != urgent || strstr (body->str, advice) != NULL)
+            continue;
+          g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "", advice);
+        }
+    }
+  gtk_label_set_label (self->alert_body, body->str);
+
+  if (emergency)
+    gtk_widget_add_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
+  gtk_revealer_set_reveal_child (self->alert_revealer, TRUE);
+}
+
+static void
+sync_from_model (AtlasChecklistPane *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkCheckButton *check = value;
+      AdwActionRow *row = g_object_get_data (G_OBJECT (check), "row");
+      gboolean red_flag = g_object_get_data (G_OBJECT (check), "red-flag") != NULL;
+      AtlasSide side = ATLAS_SIDE_NONE;
+      gboolean checked = red_flag ? atlas_checklist_get_red_flag (self->checklist, key)
+                                  : atlas_checklist_get_symptom (self->checklist, key, &side);
+      GtkWidget *sides = g_hash_table_lookup (self->sides, key);
+
+      gtk_check_button_set_active (check, checked);
+
+      /* The "why here" line shows once a symptom is ticked. */
+      if (!red_flag)
+        {
+          const AtlasSymptom *symptom = atlas_content_get_symptom (atlas_checklist_get_content (self->checklist), key);
+          g_autofree char *why = checked ? atlas_rich_text_to_plain (symptom->why) : NULL;
+          g_autofree char *escaped = why ? g_markup_escape_text (why, -1) : NULL;
+
+          adw_action_row_set_subtitle (row, escaped ? escaped : "");
+        }
+
+      if (sides != NULL)
+        {
+          gtk_widget_set_visible (sides, checked);
+          for (GtkWidget *button = gtk_widget_get_first_child (sides); button; button = gtk_widget_get_next_sibling (button))
+            if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
+              gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+        }
+    }
+  self->updating = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), atlas_checklist_get_n_checked (self->checklist) > 0);
+  update_alert (self);
+  update_summary (self);
+}
+
+static void
+save (AtlasChecklistPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+    return;
+
+  if (!atlas_checklist_save (self->checklist, self->state_path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your checklist could not be saved: %s"), error->message);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+    }
+}
+
+static void
+checklist_changed_cb (AtlasChecklistPane *self)
+{
+  sync_from_model (self);
+  save (self);
+}
+
+static void
+remember_changed_cb (AtlasChecklistPane *self)
+{
+  if (atlas_settings_get_remember_checklist (self->settings))
+    save (self);
+  else if (self->state_path != NULL)
+    /* Turning it off forgets: nothing stays on disk that the user asked not to keep. */
+    g_unlink (self->state_path);
+}
+
+static void
+load (AtlasChecklistPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+    return;
+
+  if (atlas_checklist_load (self->checklist, self->state_path, &aside, &error) == ATLAS_CHECKLIST_SET_ASIDE)
+    {
+      g_autofree char *message = NULL;
+
+      if (aside != NULL)
+        message = g_strdup_printf (_("Your saved checklist could not be read (%s), so the checklist starts empty. "
+                                     "The file was kept as %s."), error->message, aside);
+      else
+        message = g_strdup_printf (_("Your saved checklist could not be read: %s"), error->message);
+      g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+    }
+}
+
+/**
+ * atlas_checklist_pane_setup:
+ * @state_path: (nullable): where "Remember my checklist" keeps it
+ *
+ * Binds the pane to @checklist and restores a kept checklist if the user chose to keep one.
+ */
+void
+atlas_checklist_pane_setup (AtlasChecklistPane *self,
+                            AtlasChecklist     *checklist,
+                            AtlasSettings      *settings,
+                            const char         *state_path)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+  g_return_if_fail (self->checklist == NULL);
+
+  self->checklist = g_object_ref (checklist);
+  self->settings = g_object_ref (settings);
+  self->state_path = g_strdup (state_path);
+
+  build_groups (self);
+  g_object_bind_property (settings, "remember-checklist", self->remember_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  load (self);
+  sync_from_model (self);
+
+  g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::remember-checklist", G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+AtlasChecklist *
+atlas_checklist_pane_get_checklist (AtlasChecklistPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
+
+  return self->checklist;
+}
+
+/**
+ * atlas_checklist_pane_clear:
+ *
+ * Unticks everything, keeping what was ticked until the next clear for
+ * atlas_checklist_pane_undo_clear().
+ */
+void
+atlas_checklist_pane_clear (AtlasChecklistPane *self)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  if (atlas_checklist_get_n_checked (self->checklist) == 0)
+    return;
+
+  g_free (self->undo_snapshot);
+  self->undo_snapshot = atlas_checklist_serialize (self->checklist);
+  atlas_checklist_clear (self->checklist);
+  g_signal_emit (self, signals[SIGNAL_CLEARED], 0);
+}
+
+void
+atlas_checklist_pane_undo_clear (AtlasChecklistPane *self)
+{
+  g_autofree char *snapshot = NULL;
+
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  snapshot = g_steal_pointer (&self->undo_snapshot);
+  if (snapshot != NULL)
+    atlas_checklist_deserialize (self->checklist, snapshot, strlen (snapshot), NULL);
+}
+
+static void
+clear_clicked_cb (AtlasChecklistPane *self)
+{
+  atlas_checklist_pane_clear (self);
+}
+
+/**
+ * atlas_checklist_pane_get_check_button:
+ *
+ * Returns: (transfer none) (nullable): the check button of a symptom or red flag
+ */
+GtkCheckButton *
+atlas_checklist_pane_get_check_button (AtlasChecklistPane *self,
+                                       const char         *id)
+{
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
+
+  return g_hash_table_lookup (self->checks, id);
+}
+
+/**
+ * atlas_checklist_pane_get_side_button:
+ *
+ * Returns: (transfer none) (nullable): the toggle that picks @side for a sided symptom
+ */
+GtkToggleButton *
+atlas_checklist_pane_get_side_button (AtlasChecklistPane *self,
+                                      const char         *id,
+                                      AtlasSide           side)
+{
+  GtkWidget *box;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
+
+  box = g_hash_table_lookup (self->sides, id);
+  for (GtkWidget *button = box ? gtk_widget_get_first_child (box) : NULL; button; button = gtk_widget_get_next_sibling (button))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
+      return GTK_TOGGLE_BUTTON (button);
+
+  return NULL;
+}
+
+gboolean
+atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->alert_revealer);
+}
+
+/**
+ * atlas_checklist_pane_dup_summary_text:
+ *
+ * Returns: (transfer full): the alert (when shown) and the summary, as plain text
+ */
+char *
+atlas_checklist_pane_dup_summary_text (AtlasChecklistPane *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
+
+  if (gtk_revealer_get_reveal_child (self->alert_revealer))
+    g_string_append_printf (text, "%s\n%s\n", gtk_label_get_text (self->alert_title), gtk_label_get_text (self->alert_body));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->summary)); child; child = gtk_widget_get_next_sibling (child))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+atlas_checklist_pane_dispose (GObject *object)
+{
+  AtlasChecklistPane *self = ATLAS_CHECKLIST_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CHECKLIST_PANE);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->state_path, g_free);
+  g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->sides, g_hash_table_unref);
+
+  G_OBJECT_CLASS (atlas_checklist_pane_parent_class)->dispose (object);
+}
+
+static void
+atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_checklist_pane_dispose;
+
+  /**
+   * AtlasChecklistPane::problem:
+   * @message: what went wrong, in words for the user
+   */
+  signals[SIGNAL_PROBLEM] =
+    g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * AtlasChecklistPane::cleared:
+   *
+   * Emitted after Clear; atlas_checklist_pane_undo_clear() brings the ticks back.
+   */
+  signals[SIGNAL_CLEARED] =
+    g_signal_new ("cleared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-checklist-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_body);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, groups);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, summary);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-checklist-pane");
+}
+
+static void
+atlas_checklist_pane_init (AtlasChecklistPane *self)
+{
+  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,267 @@
+/* test-checklist-pane.c — the symptom checklist in the window, in a real X server.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-checklist-pane.h"
+#include "atlas-diagram-view.h"
+#include "atlas-structure-list.h"
+#include "atlas-test-ui.h"
+#include "atlas-view-page.h"
+#include "atlas-window.h"
+
+typedef struct
+{
+  AtlasSettings      *settings;
+  AtlasWindow        *window;
+  AtlasChecklistPane *pane;
+  AtlasDiagramView   *view;
+  AtlasStructureList *list;
+  char               *path;
+} Fixture;
+
+static GObject *
+child (AtlasWindow *window,
+       const char  *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
+  gtk_window_present (GTK_WINDOW (f->window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (f->window));
+  f->pane = ATLAS_CHECKLIST_PANE (child (f->window, "symptom_checklist"));
+  f->view = atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (f->window, "front_page")));
+  f->list = ATLAS_STRUCTURE_LIST (child (f->window, "structure_list"));
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->settings = atlas_test_settings_new ();
+  atlas_settings_set_window_size (f->settings, 1500, 950, FALSE);
+  f->path = g_build_filename (g_get_user_state_dir (), "psoas-atlas", "checklist.ini", NULL);
+  g_unlink (f->path);
+  open_window (f);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  if (f->window != NULL)
+    atlas_test_close_window (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->settings);
+  g_unlink (f->path);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+static void
+tick (Fixture    *f,
+      const char *id,
+      gboolean    active)
+{
+  GtkCheckButton *check = atlas_checklist_pane_get_check_button (f->pane, id);
+
+  assert_non_null (check);
+  gtk_check_button_set_active (check, active);
+}
+
+static void
+test_ticking_a_symptom_lights_the_diagram_and_list (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *row;
+
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") == 0);
+
+  tick (f, "front-hip-tightness", TRUE);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") > 0);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-right") > 0);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "iliacus-left") > 0);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "femur-left") == 0);
+  row = atlas_structure_list_get_row (f->list, "iliacus-left");
+  assert_true (gtk_widget_has_css_class (row, "atlas-symptom-hit"));
+  assert_false (gtk_widget_has_css_class (atlas_structure_list_get_row (f->list, "femur-left"), "atlas-symptom-hit"));
+
+  /* Picking the left side takes the right side's light away. */
+  gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (f->pane, "front-hip-tightness", ATLAS_SIDE_LEFT), TRUE);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") > 0);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-right") == 0);
+
+  /* A second symptom on the psoas makes it read stronger than the iliacus. */
+  tick (f, "pain-to-buttocks", TRUE);
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") >
+               atlas_diagram_view_get_region_weight (f->view, "iliacus-left"));
+
+  /* Another view shows the same symptoms on its own regions. */
+  atlas_window_set_view (f->window, "section");
+  atlas_test_iterate ();
+  assert_true (atlas_diagram_view_get_region_weight (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (f->window, "section_page"))),
+                                                     "psoas-major-left") > 0);
+
+  tick (f, "front-hip-tightness", FALSE);
+  tick (f, "pain-to-buttocks", FALSE);
+  atlas_window_set_view (f->window, "front");
+  atlas_test_iterate ();
+  assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") == 0);
+}
+
+static void
+test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *emergency = NULL;
+  g_autofree char *after = NULL;
+
+  tick (f, "hip-wont-straighten", TRUE);
+  before = atlas_checklist_pane_dup_summary_text (f->pane);
+  assert_false (atlas_checklist_pane_get_alert_visible (f->pane));
+  assert_non_null (strstr (before, "Care the articles describe"));
+  assert_non_null (strstr (before, "not a diagnosis"));
+
+  tick (f, "night-pain", TRUE);
+  during = atlas_checklist_pane_dup_summary_text (f->pane);
+  assert_true (atlas_checklist_pane_get_alert_visible (f->pane));
+  assert_true (g_str_has_prefix (during, "See a doctor promptly"));
+  assert_null (strstr (during, "Care the articles describe"));
+  assert_non_null (strstr (during, "not suggested"));
+  assert_non_null (strstr (during, "not a diagnosis"));
+
+  /* Cauda equina signs are an emergency, the same day. */
+  tick (f, "bladder-control", TRUE);
+  emergency = atlas_checklist_pane_dup_summary_text (f->pane);
+  assert_true (g_str_has_prefix (emergency, "Go to an emergency department now"));
+
+  tick (f, "bladder-control", FALSE);
+  tick (f, "night-pain", FALSE);
+  after = atlas_checklist_pane_dup_summary_text (f->pane);
+  assert_false (atlas_checklist_pane_get_alert_visible (f->pane));
+  assert_non_null (strstr (after, "Care the articles describe"));
+}
+
+static void
+test_clear_with_undo_for_the_next_person (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (f->pane);
+
+  tick (f, "limping", TRUE);
+  tick (f, "fever-chills-sweats", TRUE);
+  assert_int_equal (atlas_checklist_get_n_checked (checklist), 2);
+
+  atlas_checklist_pane_clear (f->pane);
+  assert_int_equal (atlas_checklist_get_n_checked (checklist), 0);
+  assert_false (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (f->pane, "limping")));
+  assert_false (atlas_checklist_pane_get_alert_visible (f->pane));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-clear", NULL);
+  assert_int_equal (atlas_checklist_get_n_checked (checklist), 2);
+  assert_true (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (f->pane, "limping")));
+  assert_true (atlas_checklist_pane_get_alert_visible (f->pane));
+}
+
+static void
+test_nothing_is_kept_unless_asked (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklist *checklist;
+
+  tick (f, "limping", TRUE);
+  assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  /* Remember: saved at once and on every change, restored in the next window. */
+  atlas_settings_set_remember_checklist (f->settings, TRUE);
+  assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (f->pane, "limping", ATLAS_SIDE_RIGHT), TRUE);
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  open_window (f);
+  checklist = atlas_checklist_pane_get_checklist (f->pane);
+  {
+    AtlasSide side = ATLAS_SIDE_NONE;
+    assert_true (atlas_checklist_get_symptom (checklist, "limping", &side));
+    assert_int_equal (side, ATLAS_SIDE_RIGHT);
+  }
+  assert_true (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (f->pane, "limping")));
+
+  /* Turning it off forgets what was kept. */
+  atlas_settings_set_remember_checklist (f->settings, FALSE);
+  assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_an_unreadable_saved_checklist_is_set_aside (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint aside = 0;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  g_mkdir_with_parents (dir, 0700);
+  assert_true (g_file_set_contents (f->path, "[Checklist]\nversion=99\n", -1, NULL));
+  atlas_settings_set_remember_checklist (f->settings, TRUE);
+
+  /* The window opens, empty, and the file is kept under another name. */
+  open_window (f);
+  assert_int_equal (atlas_checklist_get_n_checked (atlas_checklist_pane_get_checklist (f->pane)), 0);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "checklist.ini.unreadable-"))
+        {
+          g_autofree char *data = NULL;
+
+          assert_true (g_file_get_contents (path, &data, NULL, NULL));
+          assert_string_equal (data, "[Checklist]\nversion=99\n");
+          aside++;
+          g_unlink (path);
+        }
+    }
+  assert_int_equal (aside, 1);
+  atlas_settings_set_remember_checklist (f->settings, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_ticking_a_symptom_lights_the_diagram_and_list, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_red_flag_shows_the_warning_and_hides_self_care, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_clear_with_undo_for_the_next_person, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_nothing_is_kept_unless_asked, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_an_unreadable_saved_checklist_is_set_aside, setup, teardown),
+  };
+
+  gtk_init ();
+  return cmocka_run_group_tests_name ("checklist-pane", tests, NULL, NULL);
+}
