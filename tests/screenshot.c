@@ -1,0 +1,110 @@
+/* screenshot.c — renders the main window in a named state to a PNG, for looking at the UI.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: a tool for people (and sessions) who need to see what they built without
+ * driving the pointer by hand. Run it in an X server, e.g.
+ *   xvfb-run -a build/tests/screenshot checklist out.png
+ * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-checklist-pane.h"
+#include "atlas-diagram-view.h"
+#include "atlas-test-ui.h"
+#include "atlas-view-page.h"
+#include "atlas-window.h"
+
+static gboolean
+done_waiting (gpointer data)
+{
+  return FALSE;
+}
+
+static GObject *
+child (AtlasWindow *window,
+       const char  *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AtlasSettings) settings = NULL;
+  AtlasWindow *window;
+  AtlasChecklistPane *pane;
+  const char *scenario = argc > 1 ? argv[1] : "default";
+  const char *output = argc > 2 ? argv[2] : "screenshot.png";
+  int width = argc > 3 ? atoi (argv[3]) : 1400;
+  int height = argc > 4 ? atoi (argv[4]) : 900;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+
+  if (g_str_equal (scenario, "dark"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+
+  settings = atlas_test_settings_new ();
+  atlas_settings_set_window_size (settings, width, height, FALSE);
+  if (g_str_equal (scenario, "large"))
+    atlas_settings_set_large_text (settings, TRUE);
+
+  window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  pane = ATLAS_CHECKLIST_PANE (child (window, "symptom_checklist"));
+
+  if (g_str_equal (scenario, "selected") || g_str_equal (scenario, "dark") || g_str_equal (scenario, "large"))
+    atlas_diagram_view_set_selected_region (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (window, "front_page"))),
+                                            "psoas-major-left");
+
+  if (g_str_equal (scenario, "checklist") || g_str_equal (scenario, "red-flag"))
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (pane))), "symptoms");
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "front-hip-tightness"), TRUE);
+      gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (pane, "front-hip-tightness", ATLAS_SIDE_LEFT), TRUE);
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
+      gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (pane, "pain-to-thighs", ATLAS_SIDE_LEFT), TRUE);
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "trouble-standing-straight"), TRUE);
+    }
+  if (g_str_equal (scenario, "red-flag"))
+    gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "saddle-numbness"), TRUE);
+
+  if (g_str_equal (scenario, "side-shortened"))
+    {
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      atlas_diagram_view_set_state (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (window, "side_page"))), 1);
+    }
+  if (g_str_equal (scenario, "section"))
+    atlas_window_set_view (window, "section");
+
+  /* Let animations, the zoom settle and the re-render finish. */
+  atlas_test_wait_for (done_waiting, NULL, 1200);
+
+  /* Capture what the X server shows, decorations and all. */
+  {
+    const char *argv_import[] = { "import", "-window", "root", "-crop", NULL, output, NULL };
+    g_autofree char *crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (window)) + 20,
+                                             gtk_widget_get_height (GTK_WIDGET (window)) + 20);
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    argv_import[4] = crop;
+    if (!g_spawn_sync (NULL, (char **) argv_import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
+        !g_spawn_check_wait_status (status, &error))
+      {
+        g_printerr ("Could not take the screenshot (is ImageMagick installed?): %s\n", error->message);
+        return 1;
+      }
+  }
+
+  g_print ("%s\n", output);
+  return 0;
+}
