@@ -1615,6 +1615,56 @@ atlas_content_get_source (AtlasContent *self,
 }
 
 /**
+ * atlas_source_get_short_name:
+ *
+ * How a citation reads after a statement: an article by who published it, unless that is only
+ * a description ("A back-pain blog") and an author is named; a reference by its title. The
+ * explanations name articles the same way, so the two match.
+ */
+const char *
+atlas_source_get_short_name (const AtlasSource *source)
+{
+  gboolean descriptive;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  descriptive = source->publisher == NULL || g_str_has_prefix (source->publisher, "A ") ||
+                g_str_has_prefix (source->publisher, "An ");
+  if (!source->is_article)
+    return source->title;
+  if (descriptive && source->author != NULL)
+    return source->author;
+  if (source->publisher != NULL)
+    return source->publisher;
+
+  return source->title;
+}
+
+/**
+ * atlas_content_dup_citation:
+ * @cites: (array zero-terminated=1): source ids
+ *
+ * Returns: (transfer full): the sources' short names, joined with semicolons
+ */
+char *
+atlas_content_dup_citation (AtlasContent *self,
+                            GStrv         cites)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (self), NULL);
+
+  for (guint i = 0; cites != NULL && cites[i] != NULL; i++)
+    {
+      const AtlasSource *source = atlas_content_get_source (self, cites[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", source ? atlas_source_get_short_name (source) : cites[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
  * atlas_content_get_sources:
  *
  * Returns: (transfer none) (element-type AtlasSource): every source, in file order

@@ -156,6 +156,10 @@ GPtrArray                *atlas_content_symptoms_for    (AtlasContent       *sel
 GPtrArray                *atlas_content_exercises_for   (AtlasContent       *self,
                                                          const char         *structure);
 
+const char               *atlas_source_get_short_name   (const AtlasSource  *source);
+char                     *atlas_content_dup_citation    (AtlasContent       *self,
+                                                         GStrv               cites);
+
 char                     *atlas_rich_text_to_markup     (const char         *rich_text);
 char                     *atlas_rich_text_to_plain      (const char         *rich_text);
 

@@ -223,7 +223,12 @@ build_groups (AtlasChecklistPane *self)
           const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
 
           if (g_str_equal (flag->group, flag_groups[g].group))
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item_row (self, flag->id, flag->name, TRUE, FALSE));
+            {
+              GtkWidget *row = item_row (self, flag->id, flag->name, TRUE, FALSE);
+
+              g_object_set_data (G_OBJECT (g_hash_table_lookup (self->checks, flag->id)), "cites", flag->cites);
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            }
         }
       gtk_box_insert_child_after (self->groups, group, after);
       after = group;
@@ -406,15 +411,23 @@ sync_from_model (AtlasChecklistPane *self)
 
       gtk_check_button_set_active (check, checked);
 
-      /* The "why here" line shows once a symptom is ticked. */
-      if (!red_flag)
-        {
-          const AtlasSymptom *symptom = atlas_content_get_symptom (atlas_checklist_get_content (self->checklist), key);
-          g_autofree char *why = checked ? atlas_rich_text_to_plain (symptom->why) : NULL;
-          g_autofree char *escaped = why ? g_markup_escape_text (why, -1) : NULL;
+      /* Once ticked, a row says why the articles link it here, and who says so. */
+      {
+        AtlasContent *content = atlas_checklist_get_content (self->checklist);
+        const AtlasSymptom *symptom = red_flag ? NULL : atlas_content_get_symptom (content, key);
+        g_autofree char *subtitle = NULL;
 
-          adw_action_row_set_subtitle (row, escaped ? escaped : "");
-        }
+        if (checked)
+          {
+            g_autofree char *why = symptom ? atlas_rich_text_to_plain (symptom->why) : NULL;
+            g_autofree char *sources = atlas_content_dup_citation (content, symptom ? symptom->cites : g_object_get_data (G_OBJECT (check), "cites"));
+            /* Translators: after a symptom's explanation, e.g. "Source: Kyle Conatser". */
+            g_autofree char *source_line = g_strdup_printf (_("Source: %s"), sources);
+
+            subtitle = g_markup_printf_escaped ("%s%s<small>%s</small>", why ? why : "", why ? "\n" : "", source_line);
+          }
+        adw_action_row_set_subtitle (row, subtitle ? subtitle : "");
+      }
 
       if (sides != NULL)
         {

@@ -41,19 +41,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* How a citation reads after a statement: the article's author, or who published it when no
- * author is named; a reference by its title. */
-static const char *
-short_citation (const AtlasSource *source)
-{
-  if (source->is_article && source->author != NULL)
-    return source->author;
-  if (source->is_article && source->publisher != NULL)
-    return source->publisher;
-
-  return source->title;
-}
-
 /* "text (Source A, Source B)", with the sources as links. */
 static char *
 statement_markup (AtlasExplanationPane *self,
@@ -79,7 +66,7 @@ statement_markup (AtlasExplanationPane *self,
       for (guint i = 0; cites[i] != NULL; i++)
         {
           const AtlasSource *source = atlas_content_get_source (self->content, cites[i]);
-          g_autofree char *name = g_markup_escape_text (source ? short_citation (source) : cites[i], -1);
+          g_autofree char *name = g_markup_escape_text (source ? atlas_source_get_short_name (source) : cites[i], -1);
           g_autofree char *href = g_markup_escape_text (cites[i], -1);
 
           g_string_append_printf (markup, "%s<a href=\"source:%s\">%s</a>", i > 0 ? "; " : "", href, name);
