@@ -12,6 +12,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "atlas-test-ui.h"
+#include "atlas-view-page.h"
 
 /**
  * atlas_test_application:
@@ -136,4 +137,51 @@ atlas_test_find_by_type (GtkWidget *root,
     }
 
   return NULL;
+}
+
+/**
+ * atlas_test_open_window:
+ *
+ * Returns: (transfer none): a main window using @settings, presented and mapped
+ */
+AtlasWindow *
+atlas_test_open_window (AtlasSettings *settings)
+{
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+/**
+ * atlas_test_window_child:
+ *
+ * Returns: (transfer none): the window's template child called @name; aborts if there is none
+ */
+gpointer
+atlas_test_window_child (AtlasWindow *window,
+                         const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
+
+  if (object == NULL)
+    g_error ("The window has no child “%s”", name);
+
+  return object;
+}
+
+/**
+ * atlas_test_window_view:
+ * @view_name: "front", "side" or "section"
+ *
+ * Returns: (transfer none): the diagram view of that view's page
+ */
+AtlasDiagramView *
+atlas_test_window_view (AtlasWindow *window,
+                        const char  *view_name)
+{
+  g_autofree char *page = g_strconcat (view_name, "_page", NULL);
+
+  return atlas_view_page_get_diagram_view (atlas_test_window_child (window, page));
 }

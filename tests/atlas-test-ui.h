@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
+#include "atlas-diagram-view.h"
 #include "atlas-settings.h"
+#include "atlas-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +24,10 @@ void              atlas_test_wait_for_mapped  (GtkWidget *widget);
 void              atlas_test_close_window     (GtkWindow *window);
 GtkWidget        *atlas_test_find_by_type     (GtkWidget *root,
                                                GType      type);
+AtlasWindow      *atlas_test_open_window      (AtlasSettings *settings);
+gpointer          atlas_test_window_child     (AtlasWindow   *window,
+                                               const char    *name);
+AtlasDiagramView *atlas_test_window_view      (AtlasWindow   *window,
+                                               const char    *view_name);
 
 G_END_DECLS

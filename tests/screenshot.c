@@ -25,13 +25,6 @@ done_waiting (gpointer data)
   return FALSE;
 }
 
-static GObject *
-child (AtlasWindow *window,
-       const char  *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -55,13 +48,11 @@ main (int   argc,
   if (g_str_equal (scenario, "large"))
     atlas_settings_set_large_text (settings, TRUE);
 
-  window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_test_wait_for_mapped (GTK_WIDGET (window));
-  pane = ATLAS_CHECKLIST_PANE (child (window, "symptom_checklist"));
+  window = atlas_test_open_window (settings);
+  pane = ATLAS_CHECKLIST_PANE (atlas_test_window_child (window, "symptom_checklist"));
 
   if (g_str_equal (scenario, "selected") || g_str_equal (scenario, "dark") || g_str_equal (scenario, "large"))
-    atlas_diagram_view_set_selected_region (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (window, "front_page"))),
+    atlas_diagram_view_set_selected_region (atlas_test_window_view (window, "front"),
                                             "psoas-major-left");
 
   if (g_str_equal (scenario, "checklist") || g_str_equal (scenario, "red-flag"))
@@ -80,7 +71,7 @@ main (int   argc,
     {
       atlas_window_set_view (window, "side");
       atlas_test_wait_for (done_waiting, NULL, 500);
-      atlas_diagram_view_set_state (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (window, "side_page"))), 1);
+      atlas_diagram_view_set_state (atlas_test_window_view (window, "side"), 1);
     }
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");

@@ -31,22 +31,13 @@ typedef struct
   char               *path;
 } Fixture;
 
-static GObject *
-child (AtlasWindow *window,
-       const char  *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
-}
-
 static void
 open_window (Fixture *f)
 {
-  f->window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
-  atlas_test_wait_for_mapped (GTK_WIDGET (f->window));
-  f->pane = ATLAS_CHECKLIST_PANE (child (f->window, "symptom_checklist"));
-  f->view = atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (f->window, "front_page")));
-  f->list = ATLAS_STRUCTURE_LIST (child (f->window, "structure_list"));
+  f->window = atlas_test_open_window (f->settings);
+  f->pane = atlas_test_window_child (f->window, "symptom_checklist");
+  f->view = atlas_test_window_view (f->window, "front");
+  f->list = ATLAS_STRUCTURE_LIST (atlas_test_window_child (f->window, "structure_list"));
 }
 
 static int
@@ -118,7 +109,7 @@ test_ticking_a_symptom_lights_the_diagram_and_list (void **state)
   /* Another view shows the same symptoms on its own regions. */
   atlas_window_set_view (f->window, "section");
   atlas_test_iterate ();
-  assert_true (atlas_diagram_view_get_region_weight (atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (child (f->window, "section_page"))),
+  assert_true (atlas_diagram_view_get_region_weight (atlas_test_window_view (f->window, "section"),
                                                      "psoas-major-left") > 0);
 
   tick (f, "front-hip-tightness", FALSE);

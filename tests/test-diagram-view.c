@@ -27,30 +27,20 @@ typedef struct
   AtlasWindow   *window;
 } Fixture;
 
-static GObject *
-child (AtlasWindow *window,
-       const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
-
-  assert_non_null (object);
-  return object;
-}
-
 static AtlasViewPage *
 page (Fixture    *f,
       const char *name)
 {
   g_autofree char *id = g_strconcat (name, "_page", NULL);
 
-  return ATLAS_VIEW_PAGE (child (f->window, id));
+  return ATLAS_VIEW_PAGE (atlas_test_window_child (f->window, id));
 }
 
 static AtlasDiagramView *
 view (Fixture    *f,
       const char *name)
 {
-  return atlas_view_page_get_diagram_view (page (f, name));
+  return atlas_test_window_view (f->window, name);
 }
 
 static gboolean
@@ -83,9 +73,7 @@ setup (void **state)
 
   f->settings = atlas_test_settings_new ();
   atlas_settings_set_window_size (f->settings, 1500, 950, FALSE);
-  f->window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
-  atlas_test_wait_for_mapped (GTK_WIDGET (f->window));
+  f->window = atlas_test_open_window (f->settings);
   show_view (f, "front");
   *state = f;
   return 0;
@@ -231,8 +219,8 @@ test_selection_syncs_list_diagram_and_pane (void **state)
 {
   Fixture *f = *state;
   AtlasDiagramView *v = view (f, "front");
-  AtlasStructureList *list = ATLAS_STRUCTURE_LIST (child (f->window, "structure_list"));
-  AtlasExplanationPane *pane = ATLAS_EXPLANATION_PANE (child (f->window, "explanation_pane"));
+  AtlasStructureList *list = ATLAS_STRUCTURE_LIST (atlas_test_window_child (f->window, "structure_list"));
+  AtlasExplanationPane *pane = ATLAS_EXPLANATION_PANE (atlas_test_window_child (f->window, "explanation_pane"));
   g_autofree char *text = NULL;
   GtkListBox *list_box = atlas_structure_list_get_list_box (list);
   GtkWidget *row;
@@ -349,7 +337,7 @@ static void
 test_nerves_and_posture_toggle (void **state)
 {
   Fixture *f = *state;
-  AtlasStructureList *list = ATLAS_STRUCTURE_LIST (child (f->window, "structure_list"));
+  AtlasStructureList *list = ATLAS_STRUCTURE_LIST (atlas_test_window_child (f->window, "structure_list"));
   AtlasDiagramView *front = view (f, "front");
   AtlasDiagramView *side = view (f, "side");
   double x, y;

@@ -36,11 +36,9 @@ setup (void **state)
 
   f->settings = atlas_test_settings_new ();
   atlas_settings_set_window_size (f->settings, 1500, 950, FALSE);
-  f->window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
-  atlas_test_wait_for_mapped (GTK_WIDGET (f->window));
-  f->pane = ATLAS_EXPLANATION_PANE (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "explanation_pane"));
-  f->view = atlas_view_page_get_diagram_view (ATLAS_VIEW_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "front_page")));
+  f->window = atlas_test_open_window (f->settings);
+  f->pane = atlas_test_window_child (f->window, "explanation_pane");
+  f->view = atlas_test_window_view (f->window, "front");
   f->content = atlas_application_get_content (atlas_test_application ());
   *state = f;
   return 0;

@@ -20,24 +20,10 @@ typedef struct
   AtlasWindow   *window;
 } Fixture;
 
-static GObject *
-child (AtlasWindow *window,
-       const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), ATLAS_TYPE_WINDOW, name);
-
-  assert_non_null (object);
-  return object;
-}
-
 static AtlasWindow *
 open_window (AtlasSettings *settings)
 {
-  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings);
-
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_test_wait_for_mapped (GTK_WIDGET (window));
-  return window;
+  return atlas_test_open_window (settings);
 }
 
 static int
@@ -68,9 +54,9 @@ static void
 test_window_has_three_areas (void **state)
 {
   Fixture *f = *state;
-  AdwViewStack *stack = ADW_VIEW_STACK (child (f->window, "view_stack"));
-  GtkWidget *checklist = GTK_WIDGET (child (f->window, "checklist_pane"));
-  GtkWidget *explanation = GTK_WIDGET (child (f->window, "explanation_pane"));
+  AdwViewStack *stack = ADW_VIEW_STACK (atlas_test_window_child (f->window, "view_stack"));
+  GtkWidget *checklist = GTK_WIDGET (atlas_test_window_child (f->window, "checklist_pane"));
+  GtkWidget *explanation = GTK_WIDGET (atlas_test_window_child (f->window, "explanation_pane"));
   GtkWidget *diagram = GTK_WIDGET (stack);
   graphene_rect_t c, d, e;
 
@@ -128,8 +114,8 @@ both_folded (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return adw_flap_get_folded (ADW_FLAP (child (window, "checklist_flap"))) &&
-         adw_flap_get_folded (ADW_FLAP (child (window, "explanation_flap")));
+  return adw_flap_get_folded (ADW_FLAP (atlas_test_window_child (window, "checklist_flap"))) &&
+         adw_flap_get_folded (ADW_FLAP (atlas_test_window_child (window, "explanation_flap")));
 }
 
 static void
@@ -149,7 +135,7 @@ test_narrow_window_folds_panes (void **state)
   /* Folded panes are hidden so the diagram keeps the whole width… */
   assert_false (atlas_window_get_show_checklist (narrow));
   assert_false (atlas_window_get_show_explanation (narrow));
-  stack = GTK_WIDGET (child (narrow, "view_stack"));
+  stack = GTK_WIDGET (atlas_test_window_child (narrow, "view_stack"));
   assert_true (gtk_widget_get_width (stack) >= gtk_widget_get_width (GTK_WIDGET (narrow)) - 1);
 
   /* …but folding is not the user's choice, so it is not remembered as one. */
@@ -277,13 +263,13 @@ static void
 test_large_text_is_one_switch_and_remembered (void **state)
 {
   Fixture *f = *state;
-  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "front_page"));
+  GtkWidget *view = atlas_test_window_child (f->window, "front_page");
   GtkWidget *label = NULL;
   PangoFontDescription *before_font, *after_font;
   int before, after;
 
   assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "atlas-large-text"));
-  label = atlas_test_find_by_type (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ATLAS_TYPE_WINDOW, "structure_list")),
+  label = atlas_test_find_by_type (atlas_test_window_child (f->window, "structure_list"),
                                    GTK_TYPE_LABEL);
   assert_non_null (label);
   assert_non_null (view);

@@ -91,6 +91,14 @@ atlas_view_page_load_files (AtlasViewPage  *self,
   g_return_val_if_fail (n_files >= 1 && n_files <= ATLAS_VIEW_MAX_STATES, FALSE);
 
   self->loaded = TRUE;
+  if (view != NULL)
+    {
+      /* Translators: the accessible name of a diagram, e.g. "Front diagram". */
+      g_autofree char *label = g_strdup_printf (_("%s diagram"), _(view->title));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
   for (guint i = 0; i < n_files && ok; i++)
     {
       diagrams[i] = atlas_diagram_new_from_file (files[i], view ? view->required_ids : NULL, &error);
