@@ -29,6 +29,7 @@ struct _AtlasChecklistPane
   GHashTable      *checks;       /* id → GtkCheckButton */
   GHashTable      *sides;        /* id → GtkBox of three side toggles */
   gboolean         updating;
+  gboolean         built;
 
   GtkRevealer     *alert_revealer;
   GtkLabel        *alert_title;
@@ -462,7 +463,8 @@ save (AtlasChecklistPane *self)
 static void
 checklist_changed_cb (AtlasChecklistPane *self)
 {
-  sync_from_model (self);
+  if (self->built)
+    sync_from_model (self);
   save (self);
 }
 
@@ -498,6 +500,27 @@ load (AtlasChecklistPane *self)
     }
 }
 
+/* Some fifty rows of check buttons are built the first time the pane is shown, not while the
+ * window opens: most people look at the diagram first. */
+static void
+ensure_built (AtlasChecklistPane *self)
+{
+  if (self->built || self->checklist == NULL)
+    return;
+
+  self->built = TRUE;
+  build_groups (self);
+  sync_from_model (self);
+}
+
+static void
+atlas_checklist_pane_map (GtkWidget *widget)
+{
+  ensure_built (ATLAS_CHECKLIST_PANE (widget));
+
+  GTK_WIDGET_CLASS (atlas_checklist_pane_parent_class)->map (widget);
+}
+
 /**
  * atlas_checklist_pane_setup:
  * @state_path: (nullable): where "Remember my checklist" keeps it
@@ -517,12 +540,12 @@ atlas_checklist_pane_setup (AtlasChecklistPane *self,
   self->settings = g_object_ref (settings);
   self->state_path = g_strdup (state_path);
 
-  build_groups (self);
   g_object_bind_property (settings, "remember-checklist", self->remember_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   load (self);
-  sync_from_model (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_built (self);
 
   g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::remember-checklist", G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
@@ -585,6 +608,7 @@ atlas_checklist_pane_get_check_button (AtlasChecklistPane *self,
 {
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
+  ensure_built (self);
   return g_hash_table_lookup (self->checks, id);
 }
 
@@ -602,6 +626,7 @@ atlas_checklist_pane_get_side_button (AtlasChecklistPane *self,
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
+  ensure_built (self);
   box = g_hash_table_lookup (self->sides, id);
   for (GtkWidget *button = box ? gtk_widget_get_first_child (box) : NULL; button; button = gtk_widget_get_next_sibling (button))
     if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
@@ -615,6 +640,7 @@ atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
 
+  ensure_built (self);
   return gtk_revealer_get_reveal_child (self->alert_revealer);
 }
 
@@ -630,6 +656,7 @@ atlas_checklist_pane_dup_summary_text (AtlasChecklistPane *self)
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
+  ensure_built (self);
   if (gtk_revealer_get_reveal_child (self->alert_revealer))
     g_string_append_printf (text, "%s\n%s\n", gtk_label_get_text (self->alert_title), gtk_label_get_text (self->alert_body));
 
@@ -662,6 +689,7 @@ atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_checklist_pane_dispose;
+  widget_class->map = atlas_checklist_pane_map;
 
   /**
    * AtlasChecklistPane::problem:

@@ -1,0 +1,115 @@
+/* bench-startup.c — how long the main window takes to show its first frame, against a bare
+ * libadwaita window in the same run.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run in an X server (meson does this through xvfb-run). The first window of each kind pays for
+ * one-time set-up (themes, fonts, resources, the built-in content); later ones show the cost of
+ * a window itself. Start-up work that could wait until a view is shown should never show up
+ * here: only the front view's diagram is loaded before the first frame.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "atlas-test-ui.h"
+
+#define RUNS 5
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  return painted;
+}
+
+/* Seconds from creating a window to the end of its first painted frame. */
+static double
+time_window (GtkWindow *(*make) (AtlasSettings *settings),
+             AtlasSettings *settings)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkWindow *window = make (settings);
+  GdkFrameClock *clock;
+  gulong id;
+  double elapsed;
+
+  painted = FALSE;
+  gtk_window_present (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  atlas_test_wait_for (is_painted, NULL, 10000);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  g_signal_handler_disconnect (clock, id);
+
+  gtk_window_destroy (window);
+  atlas_test_iterate ();
+  return elapsed;
+}
+
+static GtkWindow *
+make_bare (AtlasSettings *settings)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (atlas_test_application ()));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Hello"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  return GTK_WINDOW (window);
+}
+
+static GtkWindow *
+make_atlas (AtlasSettings *settings)
+{
+  return GTK_WINDOW (atlas_window_new (GTK_APPLICATION (atlas_test_application ()), settings));
+}
+
+static double
+best (double *values,
+      guint   n)
+{
+  double b = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    b = MIN (b, values[i]);
+  return b;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AtlasSettings) settings = NULL;
+  double bare_first, atlas_first, bare[RUNS], atlas[RUNS];
+
+  gtk_init ();
+  settings = atlas_test_settings_new ();
+
+  bare_first = time_window (make_bare, settings);
+  atlas_first = time_window (make_atlas, settings);
+  for (guint i = 0; i < RUNS; i++)
+    {
+      bare[i] = time_window (make_bare, settings);
+      atlas[i] = time_window (make_atlas, settings);
+    }
+
+  printf ("%-34s %10s %10s %8s\n", "first frame", "Psoas Atlas", "bare window", "ratio");
+  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "first window (with one-time set-up)",
+          atlas_first * 1e3, bare_first * 1e3, atlas_first / bare_first);
+  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "later windows (best of 5)",
+          best (atlas, RUNS) * 1e3, best (bare, RUNS) * 1e3, best (atlas, RUNS) / best (bare, RUNS));
+  return 0;
+}
