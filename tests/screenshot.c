@@ -6,7 +6,8 @@
  * Not a test: a tool for people (and sessions) who need to see what they built without
  * driving the pointer by hand. Run it in an X server, e.g.
  *   xvfb-run -a build/tests/screenshot checklist out.png
- * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large.
+ * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
+ * zoomed, narrow.
  */
 #include "config.h"
 
@@ -75,6 +76,17 @@ main (int   argc,
     }
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");
+
+  if (g_str_equal (scenario, "zoomed"))
+    {
+      AtlasDiagramView *view = atlas_test_window_view (window, "front");
+      const AtlasRegion *region = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), "iliopsoas-tendon-left");
+      double x, y;
+
+      atlas_diagram_view_set_selected_region (view, "iliopsoas-tendon-left");
+      atlas_diagram_view_doc_to_widget (view, region->anchor_x, region->anchor_y, &x, &y);
+      atlas_diagram_view_zoom_at (view, 3.0, x, y);
+    }
 
   /* Let animations, the zoom settle and the re-render finish. */
   atlas_test_wait_for (done_waiting, NULL, 1200);

@@ -46,6 +46,9 @@ test_good_pack_loads (void **state)
   assert_int_equal (atlas_content_get_sources (content)->len, 2);
   assert_true (atlas_content_get_source (content, "src-a")->is_article);
   assert_false (atlas_content_get_source (content, "ref-b")->is_article);
+  /* Citations read by the short name, or by the title when there is none. */
+  assert_string_equal (atlas_source_get_short_name (atlas_content_get_source (content, "src-a")), "Test Article");
+  assert_string_equal (atlas_source_get_short_name (atlas_content_get_source (content, "ref-b")), "A test reference");
 
   psoas = atlas_content_get_region (content, "psoas-major");
   assert_non_null (psoas);

@@ -65,6 +65,7 @@ source_free (gpointer data)
   AtlasSource *source = data;
 
   g_free (source->id);
+  g_free (source->short_name);
   g_free (source->title);
   g_free (source->author);
   g_free (source->publisher);
@@ -708,12 +709,13 @@ start_item (Loader      *loader,
 
   if (g_str_equal (element, "source"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE } };
+      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "short", FALSE } };
       static const char * const kinds[] = { "article", "reference", NULL };
       AtlasSource *source = g_new0 (AtlasSource, 1);
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       source->id = g_strdup (attrs[0].value ? attrs[0].value : "");
+      source->short_name = g_strdup (attrs[2].value);
       if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
         problem (loader, NULL, "<source> kind “%s” is not “article” or “reference”", attrs[1].value);
       source->is_article = g_strcmp0 (attrs[1].value, "article") == 0;
@@ -1617,27 +1619,14 @@ atlas_content_get_source (AtlasContent *self,
 /**
  * atlas_source_get_short_name:
  *
- * How a citation reads after a statement: an article by who published it, unless that is only
- * a description ("A back-pain blog") and an author is named; a reference by its title. The
- * explanations name articles the same way, so the two match.
+ * Returns: how a citation of @source reads after a statement: its short name, or its title
  */
 const char *
 atlas_source_get_short_name (const AtlasSource *source)
 {
-  gboolean descriptive;
-
   g_return_val_if_fail (source != NULL, NULL);
 
-  descriptive = source->publisher == NULL || g_str_has_prefix (source->publisher, "A ") ||
-                g_str_has_prefix (source->publisher, "An ");
-  if (!source->is_article)
-    return source->title;
-  if (descriptive && source->author != NULL)
-    return source->author;
-  if (source->publisher != NULL)
-    return source->publisher;
-
-  return source->title;
+  return source->short_name != NULL ? source->short_name : source->title;
 }
 
 /**

@@ -44,6 +44,7 @@ typedef struct
 {
   char     *id;
   gboolean  is_article;
+  char     *short_name;  /* how a citation reads, e.g. "NICE NG59"; may be NULL */
   char     *title;
   char     *author;
   char     *publisher;
