@@ -28,6 +28,7 @@ struct _AtlasViewPage
   GtkWidget        *posture_box;
   GtkWidget        *nerves_button;
   AdwStatusPage    *error_page;
+  GSimpleActionGroup *actions;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasViewPage, atlas_view_page, GTK_TYPE_WIDGET)
@@ -35,9 +36,6 @@ G_DEFINE_FINAL_TYPE (AtlasViewPage, atlas_view_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VIEW_NAME,
-  PROP_SHOW_LABELS,
-  PROP_SHOW_NERVES,
-  PROP_STATE,
   N_PROPS
 };
 
@@ -178,36 +176,51 @@ atlas_view_page_map (GtkWidget *widget)
 }
 
 static void
-forward_notify_cb (AtlasViewPage *self,
-                   GParamSpec    *pspec)
+zoom_changed_cb (AtlasViewPage *self)
 {
-  if (g_str_equal (pspec->name, "show-labels"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
-  else if (g_str_equal (pspec->name, "show-nerves"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
-  else if (g_str_equal (pspec->name, "state"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  else if (g_str_equal (pspec->name, "zoom"))
-    {
-      double zoom = atlas_diagram_view_get_zoom (self->diagram_view);
+  double zoom = atlas_diagram_view_get_zoom (self->diagram_view);
 
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-in", zoom < ATLAS_DIAGRAM_VIEW_MAX_ZOOM - 1e-6);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-out", zoom > ATLAS_DIAGRAM_VIEW_MIN_ZOOM + 1e-6);
-    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "zoom-in")),
+                               zoom < ATLAS_DIAGRAM_VIEW_MAX_ZOOM - 1e-6);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "zoom-out")),
+                               zoom > ATLAS_DIAGRAM_VIEW_MIN_ZOOM + 1e-6);
 }
 
 static void
-zoom_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_activate_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
-  AtlasViewPage *self = ATLAS_VIEW_PAGE (widget);
+  AtlasViewPage *self = user_data;
+  g_autofree char *name = g_strconcat ("diagram.", g_action_get_name (G_ACTION (action)), NULL);
 
   /* The view's own actions carry the behaviour; the page's buttons only reach them. */
-  gtk_widget_activate_action (GTK_WIDGET (self->diagram_view),
-                              g_str_equal (action_name, "page.zoom-in") ? "diagram.zoom-in" :
-                              g_str_equal (action_name, "page.zoom-out") ? "diagram.zoom-out" : "diagram.zoom-fit",
-                              NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->diagram_view), name, NULL);
+}
+
+/* The on-canvas buttons act on the view: its properties become stateful actions directly, so
+ * the page keeps no copy of the view's state. */
+static void
+install_actions (AtlasViewPage *self)
+{
+  static const GActionEntry entries[] = {
+    { "zoom-in", zoom_activate_cb },
+    { "zoom-out", zoom_activate_cb },
+    { "zoom-fit", zoom_activate_cb },
+  };
+  static const char * const properties_as_actions[] = { "show-labels", "show-nerves", "state" };
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (properties_as_actions); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (properties_as_actions[i], self->diagram_view,
+                                                                 properties_as_actions[i]);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
+
+  g_signal_connect_object (self->diagram_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -218,6 +231,7 @@ atlas_view_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIEW_PAGE);
   g_clear_pointer (&self->view_name, g_free);
   g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (atlas_view_page_parent_class)->dispose (object);
 }
@@ -234,18 +248,6 @@ atlas_view_page_get_property (GObject    *object,
     {
     case PROP_VIEW_NAME:
       g_value_set_string (value, self->view_name);
-      break;
-
-    case PROP_SHOW_LABELS:
-      g_value_set_boolean (value, self->diagram_view && atlas_diagram_view_get_show_labels (self->diagram_view));
-      break;
-
-    case PROP_SHOW_NERVES:
-      g_value_set_boolean (value, self->diagram_view && atlas_diagram_view_get_show_nerves (self->diagram_view));
-      break;
-
-    case PROP_STATE:
-      g_value_set_uint (value, self->diagram_view ? atlas_diagram_view_get_state (self->diagram_view) : 0);
       break;
 
     default:
@@ -265,18 +267,6 @@ atlas_view_page_set_property (GObject      *object,
     {
     case PROP_VIEW_NAME:
       self->view_name = g_value_dup_string (value);
-      break;
-
-    case PROP_SHOW_LABELS:
-      atlas_diagram_view_set_show_labels (self->diagram_view, g_value_get_boolean (value));
-      break;
-
-    case PROP_SHOW_NERVES:
-      atlas_diagram_view_set_show_nerves (self->diagram_view, g_value_get_boolean (value));
-      break;
-
-    case PROP_STATE:
-      atlas_diagram_view_set_state (self->diagram_view, g_value_get_uint (value));
       break;
 
     default:
@@ -299,15 +289,6 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   properties[PROP_VIEW_NAME] =
     g_param_spec_string ("view-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_LABELS] =
-    g_param_spec_boolean ("show-labels", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_NERVES] =
-    g_param_spec_boolean ("show-nerves", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE] =
-    g_param_spec_uint ("state", NULL, NULL, 0, 1, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_DIAGRAM_VIEW);
@@ -318,12 +299,6 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
 
-  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_action_cb);
-  gtk_widget_class_install_action (widget_class, "page.zoom-fit", NULL, zoom_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "page.show-labels", "show-labels");
-  gtk_widget_class_install_property_action (widget_class, "page.show-nerves", "show-nerves");
-  gtk_widget_class_install_property_action (widget_class, "page.state", "state");
 
   gtk_widget_class_set_css_name (widget_class, "atlas-view-page");
 }
@@ -332,10 +307,7 @@ static void
 atlas_view_page_init (AtlasViewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->diagram_view, "notify",
-                           G_CALLBACK (forward_notify_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zoom-out", TRUE);
+  install_actions (self);
 }
 
 GtkWidget *
