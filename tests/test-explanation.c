@@ -150,6 +150,47 @@ test_opening_an_exercise_outlines_its_regions (void **state)
   assert_null (atlas_diagram_view_get_emphasis (f->view));
 }
 
+static void
+test_the_tour_walks_the_views_and_explains (void **state)
+{
+  Fixture *f = *state;
+  AtlasTour *tour = atlas_window_get_tour (f->window);
+  GtkRevealer *card = atlas_test_window_child (f->window, "tour_revealer");
+  GtkLabel *title = atlas_test_window_child (f->window, "tour_title");
+  GPtrArray *steps = atlas_content_get_tour (f->content);
+  const AtlasTourStep *first = g_ptr_array_index (steps, 0);
+  g_autofree char *first_title = plain (first->title);
+
+  assert_false (gtk_revealer_get_reveal_child (card));
+  assert_false (atlas_tour_is_running (tour));
+
+  /* F5 (win.tour-start) shows the first step: its view, its region explained, its caption. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
+  assert_true (gtk_revealer_get_reveal_child (card));
+  assert_string_equal (atlas_window_get_view (f->window), first->view);
+  assert_string_equal (atlas_diagram_view_get_selected_region (atlas_test_window_view (f->window, first->view)), first->region);
+  assert_string_equal (gtk_label_get_label (title), first_title);
+
+  /* Page Down walks on to the last step, through every view the tour visits. */
+  for (guint i = 1; i < steps->len; i++)
+    {
+      const AtlasTourStep *step = g_ptr_array_index (steps, i);
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-next", NULL);
+      atlas_test_iterate ();
+      assert_string_equal (atlas_window_get_view (f->window), step->view);
+      assert_string_equal (atlas_diagram_view_get_selected_region (atlas_test_window_view (f->window, step->view)), step->region);
+    }
+  assert_int_equal (atlas_tour_get_position (tour), (int) steps->len - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-previous", NULL);
+  assert_int_equal (atlas_tour_get_position (tour), (int) steps->len - 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-stop", NULL);
+  assert_false (gtk_revealer_get_reveal_child (card));
+  assert_false (atlas_tour_is_running (tour));
+}
+
 static gboolean
 sources_window_open (gpointer data)
 {
@@ -191,6 +232,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
   };
 
   gtk_init ();

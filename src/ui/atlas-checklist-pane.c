@@ -670,8 +670,12 @@ static void
 atlas_checklist_pane_dispose (GObject *object)
 {
   AtlasChecklistPane *self = ATLAS_CHECKLIST_PANE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CHECKLIST_PANE);
+  /* The template's outer box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->checklist);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->state_path, g_free);

@@ -57,6 +57,7 @@ struct _AtlasDiagramView
   AdwAnimation *fade;
 
   double        zoom;        /* 1.0 = the whole drawing fits */
+  double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
   double        center_x;    /* the document point at the centre of the drawing area */
   double        center_y;
 
@@ -118,8 +119,8 @@ drawing_area (AtlasDiagramView *self,
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  graphene_rect_init (area, EDGE_PADDING, EDGE_PADDING,
-                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING));
+  graphene_rect_init (area, EDGE_PADDING, EDGE_PADDING + self->top_inset,
+                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING - self->top_inset));
 }
 
 /* How much room each label column takes beside the drawing's content. */
@@ -457,7 +458,7 @@ layout_labels (AtlasDiagramView *self)
 
   atlas_label_layout (self->labels, n,
                       left_edge, right_edge,
-                      EDGE_PADDING / 2, gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2,
+                      EDGE_PADDING / 2 + self->top_inset, gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2,
                       LABEL_GAP);
 
   /* Labels whose anchors are scrolled out of view have nothing to point at. */
@@ -1194,6 +1195,26 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_set_top_inset:
+ * @inset: how much room, in pixels, to keep free at the top for something laid over the view
+ *
+ * The drawing and its labels fit below the inset, so a caption over the top never hides them.
+ */
+void
+atlas_diagram_view_set_top_inset (AtlasDiagramView *self,
+                                  double            inset)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  inset = MAX (0, inset);
+  if (self->top_inset == inset)
+    return;
+
+  self->top_inset = inset;
+  view_changed (self, TRUE);
 }
 
 /**

@@ -24,6 +24,8 @@ void          atlas_diagram_view_set_diagrams        (AtlasDiagramView  *self,
                                                       AtlasDiagram     **diagrams,
                                                       guint              n_diagrams);
 AtlasDiagram *atlas_diagram_view_get_diagram         (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_top_inset       (AtlasDiagramView  *self,
+                                                      double             inset);
 void          atlas_diagram_view_set_content         (AtlasDiagramView  *self,
                                                       AtlasContent      *content);
 guint         atlas_diagram_view_get_n_states        (AtlasDiagramView  *self);

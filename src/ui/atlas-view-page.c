@@ -49,7 +49,8 @@ show_error (AtlasViewPage *self,
 
   g_free (self->error);
   self->error = g_strdup (message);
-  g_warning ("%s", message);
+  /* The page itself shows the error; the log only keeps a record. */
+  g_message ("%s", message);
 
   description = g_markup_printf_escaped ("%s\n\n<small>%s</small>",
                                          _("The other views still work. Reinstalling Psoas Atlas should restore this one."),

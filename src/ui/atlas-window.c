@@ -18,6 +18,7 @@
 #include "atlas-explanation-pane.h"
 #include "atlas-structure-list.h"
 #include "atlas-structures.h"
+#include "atlas-tour.h"
 #include "atlas-ui.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
@@ -38,6 +39,12 @@ struct _AtlasWindow
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *tour_revealer;
+  GtkLabel             *tour_progress;
+  GtkLabel             *tour_title;
+  GtkLabel             *tour_text;
+
+  AtlasTour            *tour;
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
   AtlasViewPage        *section_page;
@@ -271,6 +278,119 @@ undo_clear_cb (GtkWidget  *widget,
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The guided tour                                                                            */
+
+static void
+update_tour_actions (AtlasWindow *self)
+{
+  int position = self->tour ? atlas_tour_get_position (self->tour) : -1;
+  guint n = self->tour ? atlas_tour_get_n_steps (self->tour) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-start", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-next", position >= 0 && position + 1 < (int) n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-previous", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-stop", position >= 0);
+}
+
+static void
+set_tour_inset (AtlasWindow *self,
+                double       inset)
+{
+  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
+    atlas_diagram_view_set_top_inset (atlas_view_page_get_diagram_view (*page), inset);
+}
+
+/* Each step is a view, a region selected in it (so the explanation follows) and a caption. */
+static void
+tour_position_cb (AtlasWindow *self)
+{
+  const AtlasTourStep *step = atlas_tour_get_step (self->tour);
+  AtlasViewPage *page;
+  AtlasDiagramView *view;
+  g_autofree char *progress = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  update_tour_actions (self);
+  gtk_revealer_set_reveal_child (self->tour_revealer, step != NULL);
+  if (step == NULL)
+    {
+      set_tour_inset (self, 0);
+      return;
+    }
+
+  atlas_window_set_view (self, step->view);
+  page = visible_page (self);
+  if (page == NULL || !atlas_view_page_ensure_loaded (page))
+    return;
+
+  view = atlas_view_page_get_diagram_view (page);
+  if (g_str_has_suffix (step->region, "nerve-left") || g_str_has_suffix (step->region, "nerve-right"))
+    atlas_diagram_view_set_show_nerves (view, TRUE);
+  atlas_diagram_view_set_selected_region (view, step->region);
+  atlas_diagram_view_reveal_region (view, step->region);
+
+  /* Translators: the position in the guided tour, e.g. "Step 2 of 10". */
+  progress = g_strdup_printf (_("Step %d of %u"), atlas_tour_get_position (self->tour) + 1, atlas_tour_get_n_steps (self->tour));
+  title = atlas_rich_text_to_plain (step->title);
+  text = atlas_rich_text_to_markup (step->text);
+  gtk_label_set_label (self->tour_progress, progress);
+  gtk_label_set_label (self->tour_title, title);
+  gtk_label_set_markup (self->tour_text, text);
+
+  /* Keep the drawing clear of the caption: it fits below it. */
+  {
+    GtkWidget *card = gtk_revealer_get_child (self->tour_revealer);
+    int width = gtk_widget_get_width (GTK_WIDGET (view));
+    int height;
+
+    gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MIN (width > 0 ? width - 24 : 420, 520), NULL, &height, NULL, NULL);
+    set_tour_inset (self, height + 12);
+  }
+}
+
+static gboolean
+tour_link_cb (AtlasWindow *self,
+              const char  *uri)
+{
+  /* Glossary terms in a caption open where they do everywhere else: in the explanation. */
+  return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
+}
+
+static void
+tour_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->tour == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.tour-start"))
+    atlas_tour_start (self->tour);
+  else if (g_str_equal (action_name, "win.tour-next"))
+    atlas_tour_next (self->tour);
+  else if (g_str_equal (action_name, "win.tour-previous"))
+    atlas_tour_previous (self->tour);
+  else
+    atlas_tour_stop (self->tour);
+}
+
+/**
+ * atlas_window_get_tour:
+ *
+ * Returns: (transfer none) (nullable): the window's guided tour
+ */
+AtlasTour *
+atlas_window_get_tour (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->tour;
+}
+
 static void
 atlas_window_setup_checklist (AtlasWindow  *self,
                               AtlasContent *content)
@@ -416,6 +536,9 @@ atlas_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tour_text, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
+  update_tour_actions (self);
+
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "region-hovered",
@@ -431,6 +554,7 @@ atlas_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->tour);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -562,6 +686,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_text);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
@@ -572,6 +700,14 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-start", NULL, tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-stop", NULL, tour_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.tour-start", NULL);
+  /* Presentation remotes send Page Down and Page Up. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.tour-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.tour-previous", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-checklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.large-text", NULL);
@@ -612,6 +748,9 @@ atlas_window_new (GtkApplication *application,
     {
       atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
+      self->tour = atlas_tour_new (atlas_application_get_content (ATLAS_APPLICATION (application)));
+      g_signal_connect_object (self->tour, "notify::position", G_CALLBACK (tour_position_cb), self, G_CONNECT_SWAPPED);
+      update_tour_actions (self);
       atlas_window_report_content_problems (self);
     }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "atlas-settings.h"
+#include "atlas-tour.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,7 @@ void           atlas_window_set_show_explanation (AtlasWindow    *self,
 const char    *atlas_window_get_view             (AtlasWindow    *self);
 void           atlas_window_set_view             (AtlasWindow    *self,
                                                   const char     *name);
+
+AtlasTour     *atlas_window_get_tour             (AtlasWindow    *self);
 
 G_END_DECLS
