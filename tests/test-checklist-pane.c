@@ -241,6 +241,27 @@ test_an_unreadable_saved_checklist_is_set_aside (void **state)
   atlas_settings_set_remember_checklist (f->settings, FALSE);
 }
 
+static void
+test_the_handout_is_saved_as_pdf (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  tick (f, "front-hip-tightness", TRUE);
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  assert_true (atlas_window_export_handout (f->window, path, &error));
+  assert_true (g_file_get_contents (path, &data, &length, NULL));
+  assert_true (length > 1000);
+  assert_memory_equal (data, "%PDF", 4);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +272,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_clear_with_undo_for_the_next_person, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nothing_is_kept_unless_asked, setup, teardown),
     cmocka_unit_test_setup_teardown (test_an_unreadable_saved_checklist_is_set_aside, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_the_handout_is_saved_as_pdf, setup, teardown),
   };
 
   gtk_init ();

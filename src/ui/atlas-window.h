@@ -30,5 +30,8 @@ void           atlas_window_set_view             (AtlasWindow    *self,
                                                   const char     *name);
 
 AtlasTour     *atlas_window_get_tour             (AtlasWindow    *self);
+gboolean       atlas_window_export_handout       (AtlasWindow    *self,
+                                                  const char     *path,
+                                                  GError        **error);
 
 G_END_DECLS

@@ -1,0 +1,618 @@
+/* atlas-handout.c — the printed notes a patient takes home: one renderer for every output.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The handout is built once as a list of blocks (headings, paragraphs, a warning box, the
+ * diagram) from what is on screen: the structure being discussed, the ticked symptoms and the
+ * care that goes with them. It is laid out for a page size with Pango and drawn with cairo, so
+ * printing, PDF export and the tests all go through this one file. Warning signs come first and
+ * replace any self-care, as they do on screen.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-handout.h"
+
+#define MARGIN        48.0
+#define GAP            8.0
+#define FOOTER_SPACE  36.0
+
+/* A handout is a page or two to take home, not the whole library. */
+#define MAX_EXERCISES  6
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_SUBTITLE,
+  BLOCK_ALERT,
+  BLOCK_HEADING,
+  BLOCK_TEXT,
+  BLOCK_SMALL,
+  BLOCK_DIAGRAM,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind  kind;
+  char      *markup;
+  /* Laid out: */
+  guint      page;
+  double     y;
+  double     height;
+} Block;
+
+struct _AtlasHandout
+{
+  GObject         parent_instance;
+
+  AtlasContent   *content;
+  AtlasChecklist *checklist;
+  AtlasDiagram   *diagram;
+  char           *region_id;
+
+  GArray         *blocks;
+  guint           n_pages;
+  double          width;
+  double          height;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasHandout, atlas_handout, G_TYPE_OBJECT)
+
+static void
+block_clear (gpointer data)
+{
+  g_free (((Block *) data)->markup);
+}
+
+static void
+add (AtlasHandout *self,
+     BlockKind     kind,
+     const char   *markup)
+{
+  Block block = { kind, g_strdup (markup), 0, 0, 0 };
+
+  g_array_append_val (self->blocks, block);
+}
+
+static void
+add_plain (AtlasHandout *self,
+           BlockKind     kind,
+           const char   *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  add (self, kind, escaped);
+}
+
+static char *
+plain (const char *rich)
+{
+  return atlas_rich_text_to_plain (rich);
+}
+
+static void
+add_sources (AtlasHandout *self,
+             GHashTable   *cited)
+{
+  GPtrArray *sources = atlas_content_get_sources (self->content);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const AtlasSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *line = NULL;
+
+      if (!g_hash_table_contains (cited, source->id))
+        continue;
+
+      line = g_markup_printf_escaped ("%s%s%s%s", source->title,
+                                      source->publisher || source->author ? " — " : "",
+                                      source->publisher ? source->publisher : "",
+                                      source->publisher == NULL && source->author ? source->author : "");
+      g_string_append_printf (text, "%s• %s", text->len ? "\n" : "", line);
+    }
+
+  if (text->len > 0)
+    {
+      add_plain (self, BLOCK_HEADING, _("Sources"));
+      add (self, BLOCK_SMALL, text->str);
+    }
+}
+
+static void
+cite_all (GHashTable *cited,
+          GStrv       cites)
+{
+  for (guint i = 0; cites != NULL && cites[i] != NULL; i++)
+    g_hash_table_add (cited, cites[i]);
+}
+
+static void
+build (AtlasHandout *self)
+{
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%x");
+  const AtlasRegion *region = self->diagram && self->region_id ? atlas_diagram_lookup_region (self->diagram, self->region_id) : NULL;
+  const AtlasRegionContent *entry = region ? atlas_content_get_region (self->content, region->structure) : NULL;
+  g_autoptr(GPtrArray) flags = self->checklist ? atlas_checklist_get_checked_red_flags (self->checklist) : g_ptr_array_new ();
+  g_autoptr(GPtrArray) symptoms = self->checklist ? atlas_checklist_get_checked_symptoms (self->checklist) : g_ptr_array_new ();
+  g_autoptr(GPtrArray) exercises = self->checklist ? atlas_checklist_suggested_exercises (self->checklist) : g_ptr_array_new ();
+
+  /* The care for the structure discussed joins the care for the ticks, unless a warning sign
+   * stands, in which case there is none at all. */
+  if (flags->len == 0 && region != NULL && exercises->len < MAX_EXERCISES)
+    {
+      g_autoptr(GPtrArray) more = atlas_content_exercises_for (self->content, region->structure);
+
+      for (guint i = 0; i < more->len; i++)
+        if (!g_ptr_array_find (exercises, g_ptr_array_index (more, i), NULL))
+          g_ptr_array_add (exercises, g_ptr_array_index (more, i));
+    }
+
+  add_plain (self, BLOCK_TITLE, _("Psoas Atlas"));
+  {
+    /* Translators: the subtitle of the printed handout; %s is today's date. */
+    g_autofree char *subtitle = g_strdup_printf (_("Notes to take home · %s"), date);
+    add_plain (self, BLOCK_SUBTITLE, subtitle);
+  }
+
+  /* Warning signs outrank everything, on paper as on screen. */
+  if (flags->len > 0)
+    {
+      gboolean emergency = atlas_checklist_needs_emergency (self->checklist);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *title = g_markup_escape_text (emergency ? _("Go to an emergency department now")
+                                                               : _("See a doctor promptly"), -1);
+
+      g_string_append_printf (text, "<span size=\"x-large\" weight=\"bold\">%s</span>", title);
+      for (guint i = 0; i < flags->len; i++)
+        {
+          const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+          g_autofree char *name = plain (flag->name);
+          g_autofree char *advice = plain (flag->advice);
+          g_autofree char *line = g_markup_printf_escaped ("\n<b>%s.</b> %s", name, advice);
+
+          g_string_append (text, line);
+          cite_all (cited, flag->cites);
+        }
+      add (self, BLOCK_ALERT, text->str);
+    }
+
+  if (self->diagram != NULL)
+    add (self, BLOCK_DIAGRAM, NULL);
+
+  if (entry != NULL)
+    {
+      g_autofree char *name = plain (entry->name);
+      g_autofree char *summary = plain (entry->summary);
+
+      add_plain (self, BLOCK_HEADING, name);
+      add_plain (self, BLOCK_TEXT, summary);
+      for (guint i = 0; i < entry->articles->len; i++)
+        cite_all (cited, ((AtlasStatement *) g_ptr_array_index (entry->articles, i))->cites);
+    }
+
+  if (symptoms->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      add_plain (self, BLOCK_HEADING, _("What You Ticked"));
+      for (guint i = 0; i < symptoms->len; i++)
+        {
+          const AtlasSymptom *symptom = g_ptr_array_index (symptoms, i);
+          g_autofree char *name = plain (symptom->name);
+          g_autofree char *why = plain (symptom->why);
+          AtlasSide side = ATLAS_SIDE_NONE;
+          const char *where;
+          g_autofree char *line = NULL;
+
+          atlas_checklist_get_symptom (self->checklist, symptom->id, &side);
+          where = !symptom->sided ? "" : side == ATLAS_SIDE_LEFT ? _(" (left side)")
+                                       : side == ATLAS_SIDE_RIGHT ? _(" (right side)") : _(" (both sides)");
+          line = g_markup_printf_escaped ("%s• <b>%s</b>%s. %s", text->len ? "\n" : "", name, where, why);
+          g_string_append (text, line);
+          cite_all (cited, symptom->cites);
+        }
+      add (self, BLOCK_TEXT, text->str);
+    }
+
+  if (flags->len > 0)
+    add_plain (self, BLOCK_TEXT, _("Exercises and self-care are left out because a warning sign is ticked. "
+                                   "Get the medical care described above first."));
+  else if (exercises->len > 0)
+    {
+      g_autoptr(GPtrArray) cautions = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) caution_text = g_string_new (NULL);
+
+      add_plain (self, BLOCK_HEADING, _("Care the Articles Describe"));
+      for (guint i = 0; i < MIN (exercises->len, MAX_EXERCISES); i++)
+        {
+          const AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+          g_autofree char *name = plain (exercise->name);
+          g_autofree char *summary = plain (exercise->summary);
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *head = g_markup_printf_escaped ("<b>%s.</b> %s", name, summary);
+
+          g_string_append (text, head);
+          for (guint s = 0; s < exercise->steps->len; s++)
+            {
+              g_autofree char *step = plain (g_ptr_array_index (exercise->steps, s));
+              g_autofree char *line = g_markup_printf_escaped ("\n   %u. %s", s + 1, step);
+              g_string_append (text, line);
+            }
+          /* Several exercises share a caution; it is printed once, below them all. */
+          for (guint c = 0; c < exercise->cautions->len; c++)
+            {
+              char *caution = plain (g_ptr_array_index (exercise->cautions, c));
+
+              if (g_ptr_array_find_with_equal_func (cautions, caution, g_str_equal, NULL))
+                g_free (caution);
+              else
+                g_ptr_array_add (cautions, caution);
+            }
+          add (self, BLOCK_TEXT, text->str);
+          cite_all (cited, exercise->cites);
+        }
+
+      for (guint c = 0; c < cautions->len; c++)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("%s<b>%s</b> %s", c ? "\n" : "", _("Caution:"),
+                                                           (const char *) g_ptr_array_index (cautions, c));
+          g_string_append (caution_text, line);
+        }
+      if (caution_text->len > 0)
+        add (self, BLOCK_TEXT, caution_text->str);
+    }
+
+  add_sources (self, cited);
+}
+
+static void
+atlas_handout_finalize (GObject *object)
+{
+  AtlasHandout *self = ATLAS_HANDOUT (object);
+
+  g_clear_object (&self->content);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->diagram);
+  g_free (self->region_id);
+  g_array_unref (self->blocks);
+
+  G_OBJECT_CLASS (atlas_handout_parent_class)->finalize (object);
+}
+
+static void
+atlas_handout_class_init (AtlasHandoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_handout_finalize;
+}
+
+static void
+atlas_handout_init (AtlasHandout *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+}
+
+/**
+ * atlas_handout_new:
+ * @checklist: (nullable): the ticked symptoms
+ * @diagram: (nullable): the diagram to show, with the symptoms and the region lit
+ * @region_id: (nullable): the region being discussed
+ *
+ * Returns: (transfer full): a handout of what is on screen now
+ */
+AtlasHandout *
+atlas_handout_new (AtlasContent   *content,
+                   AtlasChecklist *checklist,
+                   AtlasDiagram   *diagram,
+                   const char     *region_id)
+{
+  AtlasHandout *self;
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (content), NULL);
+
+  self = g_object_new (ATLAS_TYPE_HANDOUT, NULL);
+  self->content = g_object_ref (content);
+  self->checklist = checklist ? g_object_ref (checklist) : NULL;
+  self->diagram = diagram ? g_object_ref (diagram) : NULL;
+  self->region_id = g_strdup (region_id);
+  build (self);
+  return self;
+}
+
+static PangoLayout *
+block_layout (cairo_t     *cr,
+              const Block *block,
+              double       width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+      pango_font_description_set_size (font, 22 * PANGO_SCALE);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case BLOCK_SUBTITLE:
+      pango_font_description_set_size (font, 11 * PANGO_SCALE);
+      break;
+    case BLOCK_HEADING:
+      pango_font_description_set_size (font, 13 * PANGO_SCALE);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case BLOCK_SMALL:
+      pango_font_description_set_size (font, 8 * PANGO_SCALE);
+      break;
+    case BLOCK_ALERT:
+      width -= 24;
+      break;
+    case BLOCK_TEXT:
+    case BLOCK_DIAGRAM:
+    default:
+      break;
+    }
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, block->markup ? block->markup : "", -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/**
+ * atlas_handout_paginate:
+ * @cr: a context on the target, for measuring text
+ *
+ * Lays the handout out on pages of @width × @height.
+ *
+ * Returns: how many pages it takes
+ */
+guint
+atlas_handout_paginate (AtlasHandout *self,
+                        cairo_t      *cr,
+                        double        width,
+                        double        height)
+{
+  double content_width = width - 2 * MARGIN;
+  double bottom = height - MARGIN - FOOTER_SPACE;
+  double y = MARGIN;
+  guint page = 0;
+
+  g_return_val_if_fail (ATLAS_IS_HANDOUT (self), 0);
+
+  self->width = width;
+  self->height = height;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double block_height;
+
+      if (block->kind == BLOCK_DIAGRAM)
+        {
+          double aspect = atlas_diagram_get_height (self->diagram) / atlas_diagram_get_width (self->diagram);
+
+          block_height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.45);
+        }
+      else
+        {
+          g_autoptr(PangoLayout) layout = block_layout (cr, block, content_width);
+          int h;
+
+          pango_layout_get_pixel_size (layout, NULL, &h);
+          block_height = h + (block->kind == BLOCK_ALERT ? 24 : 0);
+        }
+
+      /* Headings stay with what follows them; a block starts a page when it does not fit. */
+      if (y + block_height > bottom && y > MARGIN)
+        {
+          page++;
+          y = MARGIN;
+        }
+      else if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len && y + block_height + 90 > bottom && y > MARGIN)
+        {
+          page++;
+          y = MARGIN;
+        }
+
+      block->page = page;
+      block->y = y;
+      block->height = block_height;
+      y += block_height + (block->kind == BLOCK_HEADING ? GAP / 2 : GAP * 1.5);
+    }
+
+  self->n_pages = page + 1;
+  return self->n_pages;
+}
+
+static void
+render_diagram (AtlasHandout *self,
+                cairo_t      *cr,
+                const Block  *block)
+{
+  double content_width = self->width - 2 * MARGIN;
+  double w = atlas_diagram_get_width (self->diagram), h = atlas_diagram_get_height (self->diagram);
+  double scale = MIN (content_width / w, block->height / h);
+  g_autoptr(GHashTable) weights = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN + (content_width - w * scale) / 2, block->y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_clip (cr);
+  atlas_diagram_render (self->diagram, cr, NULL);
+
+  if (self->checklist != NULL)
+    {
+      weights = atlas_checklist_region_weights (self->checklist, self->diagram);
+      g_hash_table_iter_init (&iter, weights);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        atlas_diagram_render_highlight (self->diagram, cr, key, ATLAS_HIGHLIGHT_SYMPTOM, *(double *) value, NULL);
+    }
+  if (self->region_id != NULL && atlas_diagram_lookup_region (self->diagram, self->region_id) != NULL)
+    atlas_diagram_render_highlight (self->diagram, cr, self->region_id, ATLAS_HIGHLIGHT_SELECTED, 1.0, NULL);
+  cairo_restore (cr);
+}
+
+/**
+ * atlas_handout_render_page:
+ *
+ * Draws page @page (from 0) of the layout made by atlas_handout_paginate(), in points.
+ */
+void
+atlas_handout_render_page (AtlasHandout *self,
+                           cairo_t      *cr,
+                           guint         page)
+{
+  double content_width;
+  g_autoptr(PangoLayout) footer = NULL;
+  g_autofree char *footer_text = NULL;
+
+  g_return_if_fail (ATLAS_IS_HANDOUT (self));
+  g_return_if_fail (self->n_pages > 0);
+
+  content_width = self->width - 2 * MARGIN;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (block->page != page)
+        continue;
+
+      if (block->kind == BLOCK_DIAGRAM)
+        {
+          render_diagram (self, cr, block);
+          continue;
+        }
+
+      layout = block_layout (cr, block, content_width);
+      if (block->kind == BLOCK_ALERT)
+        {
+          /* A red box with white text, the strongest thing on the page. */
+          cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+          cairo_rectangle (cr, MARGIN, block->y, content_width, block->height);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_move_to (cr, MARGIN + 12, block->y + 12);
+        }
+      else
+        {
+          if (block->kind == BLOCK_SUBTITLE || block->kind == BLOCK_SMALL)
+            cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+          else
+            cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          cairo_move_to (cr, MARGIN, block->y);
+        }
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  /* Translators: the footer of every printed page; %u are page numbers. */
+  footer_text = g_strdup_printf (_("Psoas Atlas · Education, not a diagnosis: pain that is severe, keeps coming back or "
+                                   "does not ease should be assessed by a clinician. · Page %u of %u"),
+                                 page + 1, self->n_pages);
+  footer = pango_cairo_create_layout (cr);
+  {
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
+    pango_layout_set_font_description (footer, font);
+    pango_font_description_free (font);
+  }
+  pango_layout_set_width (footer, (int) (content_width * PANGO_SCALE));
+  pango_layout_set_wrap (footer, PANGO_WRAP_WORD);
+  pango_layout_set_text (footer, footer_text, -1);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, MARGIN, self->height - MARGIN - FOOTER_SPACE / 2);
+  pango_cairo_show_layout (cr, footer);
+}
+
+/**
+ * atlas_handout_dup_text:
+ *
+ * Returns: (transfer full): what the handout says, as plain text, block by block
+ */
+char *
+atlas_handout_dup_text (AtlasHandout *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_HANDOUT (self), NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+      g_autofree char *plain_text = NULL;
+
+      if (block->kind == BLOCK_DIAGRAM)
+        {
+          g_string_append (text, "[diagram]\n");
+          continue;
+        }
+      if (pango_parse_markup (block->markup, -1, 0, NULL, &plain_text, NULL, NULL))
+        g_string_append_printf (text, "%s\n", plain_text);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * atlas_handout_write_pdf:
+ *
+ * Writes the handout as an A4 PDF to @path.
+ */
+gboolean
+atlas_handout_write_pdf (AtlasHandout  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint pages;
+
+  g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Psoas Atlas: notes to take home"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psoas Atlas " PACKAGE_VERSION);
+
+  pages = atlas_handout_paginate (self, cr, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
+  for (guint page = 0; page < pages; page++)
+    {
+      atlas_handout_render_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
