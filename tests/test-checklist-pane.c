@@ -242,6 +242,32 @@ test_an_unreadable_saved_checklist_is_set_aside (void **state)
 }
 
 static void
+test_start_over_clears_everything_for_the_next_person (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *side = atlas_test_window_view (f->window, "side");
+
+  tick (f, "limping", TRUE);
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  atlas_diagram_view_set_zoom (f->view, 3.0);
+  atlas_window_set_view (f->window, "side");
+  atlas_test_iterate ();
+  atlas_diagram_view_set_state (side, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-over", NULL);
+
+  assert_int_equal (atlas_checklist_get_n_checked (atlas_checklist_pane_get_checklist (f->pane)), 0);
+  assert_null (atlas_diagram_view_get_selected_region (f->view));
+  assert_float_equal (atlas_diagram_view_get_zoom (f->view), 1.0, 1e-9);
+  assert_int_equal (atlas_diagram_view_get_state (side), 0);
+  assert_string_equal (atlas_window_get_view (f->window), "front");
+
+  /* A slip can be undone. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-clear", NULL);
+  assert_true (atlas_checklist_get_symptom (atlas_checklist_pane_get_checklist (f->pane), "limping", NULL));
+}
+
+static void
 test_the_handout_is_saved_as_pdf (void **state)
 {
   Fixture *f = *state;
@@ -273,6 +299,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_nothing_is_kept_unless_asked, setup, teardown),
     cmocka_unit_test_setup_teardown (test_an_unreadable_saved_checklist_is_set_aside, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_handout_is_saved_as_pdf, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_start_over_clears_everything_for_the_next_person, setup, teardown),
   };
 
   gtk_init ();

@@ -280,6 +280,31 @@ undo_clear_cb (GtkWidget  *widget,
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
 }
 
+/* Between two patients: nothing of the last one stays on screen. The checklist's Clear keeps
+ * its undo, in case this was a slip. */
+static void
+start_over_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->tour != NULL)
+    atlas_tour_stop (self->tour);
+
+  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
+    {
+      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
+
+      atlas_diagram_view_set_selected_region (view, NULL);
+      atlas_diagram_view_set_state (view, 0);
+      atlas_diagram_view_zoom_to_fit (view);
+    }
+
+  atlas_checklist_pane_clear (self->symptom_checklist);
+  atlas_window_set_view (self, "front");
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The handout                                                                                */
 
@@ -831,6 +856,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
