@@ -7,7 +7,7 @@
  * driving the pointer by hand. Run it in an X server, e.g.
  *   xvfb-run -a build/tests/screenshot checklist out.png
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
- * zoomed, tour, shortcuts.
+ * zoomed, tour, shortcuts, quiz.
  */
 #include "config.h"
 
@@ -76,6 +76,12 @@ main (int   argc,
     }
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");
+
+  if (g_str_equal (scenario, "quiz"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-start", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-next", NULL);
+    }
 
   if (g_str_equal (scenario, "shortcuts"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);

@@ -191,6 +191,59 @@ test_the_tour_walks_the_views_and_explains (void **state)
   assert_false (atlas_tour_is_running (tour));
 }
 
+static void
+test_quiz_the_class_on_the_diagram (void **state)
+{
+  Fixture *f = *state;
+  GtkFlowBox *options = atlas_test_window_child (f->window, "quiz_options");
+  AtlasQuiz *quiz;
+  const AtlasQuizQuestion *question;
+  AtlasDiagram *diagram;
+  GtkWidget *right_button = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
+  quiz = atlas_window_get_quiz (f->window);
+  assert_non_null (quiz);
+  assert_true (gtk_revealer_get_reveal_child (atlas_test_window_child (f->window, "quiz_revealer")));
+  /* Labels and tooltips would give the answers away. */
+  assert_false (atlas_diagram_view_get_reveal_names (f->view));
+  assert_int_equal (atlas_diagram_view_get_n_visible_labels (f->view), 0);
+
+  /* The first question is answered by pointing at the diagram. */
+  question = atlas_quiz_get_question (quiz);
+  assert_int_equal (question->kind, ATLAS_QUIZ_FIND);
+  diagram = atlas_diagram_view_get_diagram (f->view);
+  for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+    if (g_str_equal (atlas_diagram_get_region (diagram, i)->structure, question->structure))
+      {
+        atlas_diagram_view_set_selected_region (f->view, atlas_diagram_get_region (diagram, i)->id);
+        break;
+      }
+  assert_true (atlas_quiz_is_answered (quiz));
+  assert_int_equal (atlas_quiz_get_score (quiz), 1);
+
+  /* The second by choosing the outlined structure's name. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-next", NULL);
+  question = atlas_quiz_get_question (quiz);
+  assert_int_equal (question->kind, ATLAS_QUIZ_NAME);
+  assert_true (g_strv_contains (atlas_diagram_view_get_emphasis (f->view), question->structure));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (options)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "structure"), question->structure) == 0)
+        right_button = button;
+    }
+  assert_non_null (right_button);
+  g_signal_emit_by_name (right_button, "clicked");
+  assert_int_equal (atlas_quiz_get_score (quiz), 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-stop", NULL);
+  assert_null (atlas_window_get_quiz (f->window));
+  assert_true (atlas_diagram_view_get_reveal_names (f->view));
+  assert_false (gtk_revealer_get_reveal_child (atlas_test_window_child (f->window, "quiz_revealer")));
+}
+
 static gboolean
 sources_window_open (gpointer data)
 {
@@ -233,6 +286,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),
   };
 
   gtk_init ();

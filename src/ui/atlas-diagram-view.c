@@ -67,6 +67,7 @@ struct _AtlasDiagramView
   GStrv         emphasis;    /* structures outlined for the exercise being read */
 
   gboolean      show_labels;
+  gboolean      hide_names;  /* during a quiz: no labels, no tooltips */
   GPtrArray    *label_regions;   /* const AtlasRegion*, of the current state */
   GPtrArray    *label_layouts;   /* PangoLayout*, parallel to label_regions */
   AtlasLabel   *labels;
@@ -127,7 +128,7 @@ drawing_area (AtlasDiagramView *self,
 static double
 label_space (AtlasDiagramView *self)
 {
-  if (!self->show_labels)
+  if (!self->show_labels || self->hide_names)
     return 0;
 
   ensure_label_layouts (self);
@@ -145,7 +146,7 @@ fit_scale (AtlasDiagramView *self)
     return 1.0;
 
   drawing_area (self, &area);
-  if (!self->show_labels)
+  if (!self->show_labels || self->hide_names)
     return MIN (area.size.width / atlas_diagram_get_width (diagram),
                 area.size.height / atlas_diagram_get_height (diagram));
 
@@ -485,7 +486,7 @@ snapshot_labels (AtlasDiagramView *self,
   cairo_t *cr;
   guint n;
 
-  if (!self->show_labels || self->label_regions == NULL)
+  if (!self->show_labels || self->hide_names || self->label_regions == NULL)
     return;
 
   n = self->label_regions->len;
@@ -640,7 +641,7 @@ atlas_diagram_view_snapshot (GtkWidget   *widget,
   if (current_diagram (self) == NULL)
     return;
 
-  if (self->show_labels)
+  if (self->show_labels && !self->hide_names)
     layout_labels (self);
 
   progress = self->fade != NULL ? adw_animation_get_value (self->fade) : 1.0;
@@ -869,6 +870,9 @@ query_tooltip_cb (AtlasDiagramView *self,
 {
   const AtlasRegion *region;
   g_autofree char *name = NULL;
+
+  if (self->hide_names)
+    return FALSE;
 
   if (keyboard)
     region = self->selected ? atlas_diagram_lookup_region (current_diagram (self), self->selected) : NULL;
@@ -1195,6 +1199,32 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_set_reveal_names:
+ * @reveal: %FALSE to hide labels and tooltips, as a quiz needs
+ */
+void
+atlas_diagram_view_set_reveal_names (AtlasDiagramView *self,
+                                     gboolean          reveal)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (self->hide_names == !reveal)
+    return;
+
+  self->hide_names = !reveal;
+  /* Without label columns the drawing has more room: a change of scale. */
+  view_changed (self, TRUE);
+}
+
+gboolean
+atlas_diagram_view_get_reveal_names (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), TRUE);
+
+  return !self->hide_names;
 }
 
 /**
@@ -1638,7 +1668,7 @@ atlas_diagram_view_get_n_visible_labels (AtlasDiagramView *self)
 
   g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
 
-  if (!self->show_labels || self->label_regions == NULL)
+  if (!self->show_labels || self->hide_names || self->label_regions == NULL)
     return 0;
 
   for (guint i = 0; i < self->label_regions->len; i++)

@@ -24,6 +24,9 @@ void          atlas_diagram_view_set_diagrams        (AtlasDiagramView  *self,
                                                       AtlasDiagram     **diagrams,
                                                       guint              n_diagrams);
 AtlasDiagram *atlas_diagram_view_get_diagram         (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_reveal_names    (AtlasDiagramView  *self,
+                                                      gboolean           reveal);
+gboolean      atlas_diagram_view_get_reveal_names    (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_top_inset       (AtlasDiagramView  *self,
                                                       double             inset);
 void          atlas_diagram_view_set_content         (AtlasDiagramView  *self,

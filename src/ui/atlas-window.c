@@ -19,6 +19,7 @@
 #include "atlas-handout.h"
 #include "atlas-structure-list.h"
 #include "atlas-structures.h"
+#include "atlas-quiz.h"
 #include "atlas-tour.h"
 #include "atlas-ui.h"
 #include "atlas-view-page.h"
@@ -45,8 +46,16 @@ struct _AtlasWindow
   GtkLabel             *tour_progress;
   GtkLabel             *tour_title;
   GtkLabel             *tour_text;
+  GtkRevealer          *quiz_revealer;
+  GtkLabel             *quiz_progress;
+  GtkLabel             *quiz_prompt;
+  GtkFlowBox           *quiz_options;
+  GtkLabel             *quiz_feedback;
+  GtkWidget            *quiz_next_button;
 
   AtlasTour            *tour;
+  AtlasQuiz            *quiz;
+  AtlasDiagramView     *quiz_view;
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
   AtlasViewPage        *section_page;
@@ -280,6 +289,13 @@ undo_clear_cb (GtkWidget  *widget,
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
 }
 
+static void quiz_stop (AtlasWindow *self);
+static void set_caption_inset (AtlasWindow *self,
+                               double       inset);
+static void fit_below_card (AtlasWindow      *self,
+                            GtkRevealer      *revealer,
+                            AtlasDiagramView *view);
+
 /* Between two patients: nothing of the last one stays on screen. The checklist's Clear keeps
  * its undo, in case this was a slip. */
 static void
@@ -291,6 +307,7 @@ start_over_cb (GtkWidget  *widget,
 
   if (self->tour != NULL)
     atlas_tour_stop (self->tour);
+  quiz_stop (self);
 
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     {
@@ -435,6 +452,204 @@ print_action_cb (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* The quiz                                                                                   */
+
+static char *
+structure_name (AtlasWindow *self,
+                const char  *structure)
+{
+  AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  const AtlasRegionContent *entry = atlas_content_get_region (content, structure);
+
+  return entry ? atlas_rich_text_to_plain (entry->name) : g_strdup (structure);
+}
+
+static void quiz_show (AtlasWindow *self);
+
+static void
+quiz_option_clicked_cb (GtkButton   *button,
+                        AtlasWindow *self)
+{
+  const char *structure = g_object_get_data (G_OBJECT (button), "structure");
+  gboolean right = atlas_quiz_answer (self->quiz, structure);
+  const AtlasQuizQuestion *question = atlas_quiz_get_question (self->quiz);
+  g_autofree char *answer = structure_name (self, question->structure);
+  g_autofree char *feedback = right ? g_strdup_printf (_("Right: it is the %s."), answer)
+                                    : g_strdup_printf (_("Not quite: it is the %s."), answer);
+
+  gtk_label_set_label (self->quiz_feedback, feedback);
+  quiz_show (self);
+}
+
+/* A click on the diagram answers a "find it" question. */
+static void
+quiz_region_picked_cb (AtlasWindow      *self,
+                       GParamSpec       *pspec,
+                       AtlasDiagramView *view)
+{
+  const AtlasQuizQuestion *question;
+  const char *id = atlas_diagram_view_get_selected_region (view);
+  const AtlasRegion *region;
+  g_autofree char *answer = NULL;
+  g_autofree char *picked = NULL;
+  g_autofree char *feedback = NULL;
+  gboolean right;
+
+  if (self->quiz == NULL || atlas_quiz_is_answered (self->quiz) || id == NULL)
+    return;
+  question = atlas_quiz_get_question (self->quiz);
+  if (question == NULL || question->kind != ATLAS_QUIZ_FIND)
+    return;
+
+  region = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), id);
+  right = atlas_quiz_answer (self->quiz, region->structure);
+  answer = structure_name (self, question->structure);
+  picked = structure_name (self, region->structure);
+  feedback = right ? g_strdup_printf (_("Right: that is the %s."), answer)
+                   : g_strdup_printf (_("Not quite: that is the %s. The %s is outlined."), picked, answer);
+  gtk_label_set_label (self->quiz_feedback, feedback);
+  quiz_show (self);
+}
+
+static void
+quiz_show (AtlasWindow *self)
+{
+  const AtlasQuizQuestion *question = self->quiz ? atlas_quiz_get_question (self->quiz) : NULL;
+  gboolean answered = self->quiz && atlas_quiz_is_answered (self->quiz);
+  g_autofree char *progress = NULL;
+  g_autofree char *prompt = NULL;
+  GtkWidget *child;
+
+  gtk_revealer_set_reveal_child (self->quiz_revealer, self->quiz != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-stop", self->quiz != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-next", self->quiz != NULL && answered);
+  if (self->quiz == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_options))) != NULL)
+    gtk_flow_box_remove (self->quiz_options, child);
+
+  if (question == NULL)
+    {
+      /* Translators: the end of a quiz, e.g. "Finished: 7 of 10 right". */
+      prompt = g_strdup_printf (_("Finished: %u of %u right"), atlas_quiz_get_score (self->quiz),
+                                atlas_quiz_get_n_questions (self->quiz));
+      gtk_label_set_label (self->quiz_prompt, prompt);
+      gtk_label_set_label (self->quiz_progress, "");
+      gtk_label_set_label (self->quiz_feedback, _("Close the quiz to see the labels again."));
+      gtk_widget_set_visible (self->quiz_next_button, FALSE);
+      atlas_diagram_view_set_emphasis (self->quiz_view, NULL);
+      return;
+    }
+
+  /* Translators: quiz progress, e.g. "Question 3 of 10 · 2 right". */
+  progress = g_strdup_printf (_("Question %u of %u · %u right"), atlas_quiz_get_position (self->quiz) + 1,
+                              atlas_quiz_get_n_questions (self->quiz), atlas_quiz_get_score (self->quiz));
+  gtk_label_set_label (self->quiz_progress, progress);
+  gtk_widget_set_visible (self->quiz_next_button, TRUE);
+
+  if (question->kind == ATLAS_QUIZ_FIND)
+    {
+      g_autofree char *name = structure_name (self, question->structure);
+
+      /* Translators: a quiz question; the class points to the structure on the diagram. */
+      prompt = g_strdup_printf (_("Point to the %s"), name);
+      /* After the answer, the right structure is outlined. */
+      atlas_diagram_view_set_emphasis (self->quiz_view, answered ? (const char *[]) { question->structure, NULL } : NULL);
+    }
+  else
+    {
+      prompt = g_strdup (_("What is the outlined structure?"));
+      atlas_diagram_view_set_emphasis (self->quiz_view, (const char *[]) { question->structure, NULL });
+      for (guint o = 0; o < ATLAS_QUIZ_N_OPTIONS; o++)
+        {
+          g_autofree char *name = structure_name (self, question->options[o]);
+          GtkWidget *button = gtk_button_new_with_label (name);
+
+          g_object_set_data (G_OBJECT (button), "structure", (gpointer) question->options[o]);
+          gtk_widget_set_sensitive (button, !answered);
+          g_signal_connect (button, "clicked", G_CALLBACK (quiz_option_clicked_cb), self);
+          gtk_flow_box_append (self->quiz_options, button);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->quiz_options), question->kind == ATLAS_QUIZ_NAME);
+  gtk_label_set_label (self->quiz_prompt, prompt);
+  if (!answered)
+    gtk_label_set_label (self->quiz_feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram.") : "");
+  fit_below_card (self, self->quiz_revealer, self->quiz_view);
+}
+
+static void
+quiz_stop (AtlasWindow *self)
+{
+  if (self->quiz_view != NULL)
+    {
+      atlas_diagram_view_set_reveal_names (self->quiz_view, TRUE);
+      atlas_diagram_view_set_emphasis (self->quiz_view, NULL);
+      g_signal_handlers_disconnect_by_func (self->quiz_view, quiz_region_picked_cb, self);
+    }
+  self->quiz_view = NULL;
+  if (self->quiz != NULL)
+    set_caption_inset (self, 0);
+  g_clear_object (&self->quiz);
+  quiz_show (self);
+}
+
+static void
+quiz_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.quiz-start"))
+    {
+      AtlasViewPage *page = visible_page (self);
+      AtlasDiagram *diagram;
+
+      quiz_stop (self);
+      if (self->tour != NULL)
+        atlas_tour_stop (self->tour);
+      if (page == NULL || !atlas_view_page_ensure_loaded (page))
+        return;
+
+      self->quiz_view = atlas_view_page_get_diagram_view (page);
+      diagram = atlas_diagram_view_get_diagram (self->quiz_view);
+      self->quiz = atlas_quiz_new (diagram, 10, (guint32) g_get_real_time ());
+      /* Names would give the answers away. */
+      atlas_diagram_view_set_selected_region (self->quiz_view, NULL);
+      atlas_diagram_view_set_reveal_names (self->quiz_view, FALSE);
+      g_signal_connect_object (self->quiz_view, "notify::selected-region",
+                               G_CALLBACK (quiz_region_picked_cb), self, G_CONNECT_SWAPPED);
+      quiz_show (self);
+    }
+  else if (g_str_equal (action_name, "win.quiz-next"))
+    {
+      if (self->quiz != NULL)
+        {
+          atlas_quiz_next (self->quiz);
+          atlas_diagram_view_set_selected_region (self->quiz_view, NULL);
+          quiz_show (self);
+        }
+    }
+  else
+    quiz_stop (self);
+}
+
+/**
+ * atlas_window_get_quiz:
+ *
+ * Returns: (transfer none) (nullable): the quiz being run, if any
+ */
+AtlasQuiz *
+atlas_window_get_quiz (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->quiz;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* The guided tour                                                                            */
 
 static void
@@ -450,11 +665,25 @@ update_tour_actions (AtlasWindow *self)
 }
 
 static void
-set_tour_inset (AtlasWindow *self,
+set_caption_inset (AtlasWindow *self,
                 double       inset)
 {
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     atlas_diagram_view_set_top_inset (atlas_view_page_get_diagram_view (*page), inset);
+}
+
+/* Keeps the drawing clear of a caption card over it: the drawing fits below the card. */
+static void
+fit_below_card (AtlasWindow      *self,
+                GtkRevealer      *revealer,
+                AtlasDiagramView *view)
+{
+  GtkWidget *card = gtk_revealer_get_child (revealer);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height;
+
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MIN (width > 0 ? width - 24 : 420, 520), NULL, &height, NULL, NULL);
+  set_caption_inset (self, height + 12);
 }
 
 /* Each step is a view, a region selected in it (so the explanation follows) and a caption. */
@@ -472,7 +701,7 @@ tour_position_cb (AtlasWindow *self)
   gtk_revealer_set_reveal_child (self->tour_revealer, step != NULL);
   if (step == NULL)
     {
-      set_tour_inset (self, 0);
+      set_caption_inset (self, 0);
       return;
     }
 
@@ -495,15 +724,7 @@ tour_position_cb (AtlasWindow *self)
   gtk_label_set_label (self->tour_title, title);
   gtk_label_set_markup (self->tour_text, text);
 
-  /* Keep the drawing clear of the caption: it fits below it. */
-  {
-    GtkWidget *card = gtk_revealer_get_child (self->tour_revealer);
-    int width = gtk_widget_get_width (GTK_WIDGET (view));
-    int height;
-
-    gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MIN (width > 0 ? width - 24 : 420, 520), NULL, &height, NULL, NULL);
-    set_tour_inset (self, height + 12);
-  }
+  fit_below_card (self, self->tour_revealer, view);
 }
 
 static gboolean
@@ -525,7 +746,10 @@ tour_action_cb (GtkWidget  *widget,
     return;
 
   if (g_str_equal (action_name, "win.tour-start"))
-    atlas_tour_start (self->tour);
+    {
+      quiz_stop (self);
+      atlas_tour_start (self->tour);
+    }
   else if (g_str_equal (action_name, "win.tour-next"))
     atlas_tour_next (self->tour);
   else if (g_str_equal (action_name, "win.tour-previous"))
@@ -694,6 +918,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tour_text, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
   update_tour_actions (self);
+  quiz_show (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -711,6 +936,7 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
+  g_clear_object (&self->quiz);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -846,6 +1072,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_text);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_prompt);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_options);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_feedback);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_next_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
@@ -857,6 +1089,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, quiz_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, quiz_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.quiz-start", NULL);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

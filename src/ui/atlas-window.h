@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "atlas-settings.h"
+#include "atlas-quiz.h"
 #include "atlas-tour.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ void           atlas_window_set_view             (AtlasWindow    *self,
                                                   const char     *name);
 
 AtlasTour     *atlas_window_get_tour             (AtlasWindow    *self);
+AtlasQuiz     *atlas_window_get_quiz             (AtlasWindow    *self);
 gboolean       atlas_window_export_handout       (AtlasWindow    *self,
                                                   const char     *path,
                                                   GError        **error);
