@@ -199,6 +199,14 @@ test_nothing_is_kept_unless_asked (void **state)
   }
   assert_true (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (f->pane, "limping")));
 
+  /* A kept warning sign is shown first thing in the next window. */
+  assert_string_equal (gtk_stack_get_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack")), "structures");
+  tick (f, "bladder-control", TRUE);
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  open_window (f);
+  assert_string_equal (gtk_stack_get_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack")), "symptoms");
+  assert_true (atlas_checklist_pane_get_alert_visible (f->pane));
+
   /* Turning it off forgets what was kept. */
   atlas_settings_set_remember_checklist (f->settings, FALSE);
   assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));

@@ -41,6 +41,7 @@ struct _AtlasWindow
   AtlasExplanationPane *explanation_pane;
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;
+  GtkStack             *sidebar_stack;
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *tour_revealer;
   GtkLabel             *tour_progress;
@@ -783,6 +784,13 @@ atlas_window_setup_checklist (AtlasWindow  *self,
   g_signal_connect_object (checklist, "changed", G_CALLBACK (sync_symptoms), self, G_CONNECT_SWAPPED);
   atlas_checklist_pane_setup (self->symptom_checklist, checklist, self->settings, path);
   sync_symptoms (self);
+
+  /* A kept checklist with a warning sign opens on that warning: it outranks everything. */
+  if (atlas_checklist_has_red_flag (checklist))
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "symptoms");
+      adw_flap_set_reveal_flap (self->checklist_flap, TRUE);
+    }
 }
 
 static void
@@ -1068,6 +1076,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_title);
