@@ -32,6 +32,7 @@
 #define LEADER_SPACE   28.0
 #define EDGE_PADDING   16.0
 #define MAX_LABEL_WIDTH 170.0
+#define MIN_LABEL_WIDTH 100.0
 #define ZOOM_STEP       1.25
 #define PAN_STEP       60.0
 #define SETTLE_MS      140
@@ -72,6 +73,7 @@ struct _AtlasDiagramView
   GPtrArray    *label_layouts;   /* PangoLayout*, parallel to label_regions */
   AtlasLabel   *labels;
   double        label_column;    /* width of each label column */
+  double        label_wrap;      /* the width labels wrap at, chosen for the widget's width */
 
   Cache         cache[2];
   guint         settle_id;
@@ -390,6 +392,13 @@ clear_labels (AtlasDiagramView *self)
   self->label_column = 0;
 }
 
+/* In a narrow view long names wrap sooner, so the label columns leave the drawing room. */
+static double
+label_wrap_for_width (int width)
+{
+  return CLAMP (width * 0.14, MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
+}
+
 static void
 ensure_label_layouts (AtlasDiagramView *self)
 {
@@ -398,6 +407,7 @@ ensure_label_layouts (AtlasDiagramView *self)
   if (self->label_regions != NULL || diagram == NULL)
     return;
 
+  self->label_wrap = label_wrap_for_width (gtk_widget_get_width (GTK_WIDGET (self)));
   self->label_regions = atlas_label_choose_regions (diagram);
   self->label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->labels = g_new0 (AtlasLabel, MAX (1, self->label_regions->len));
@@ -410,7 +420,7 @@ ensure_label_layouts (AtlasDiagramView *self)
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
       int width, height;
 
-      pango_layout_set_width (layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (self->label_wrap * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_get_pixel_size (layout, &width, &height);
       self->label_column = MAX (self->label_column, width + 2 * LABEL_PADDING);
@@ -694,6 +704,9 @@ atlas_diagram_view_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   AtlasDiagramView *self = ATLAS_DIAGRAM_VIEW (widget);
+
+  if (self->label_regions != NULL && self->label_wrap != label_wrap_for_width (width))
+    clear_labels (self);
 
   /* A new size means a new fit: treat it as a zoom, stretched now and sharp once settled. */
   view_changed (self, TRUE);
