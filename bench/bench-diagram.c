@@ -149,7 +149,7 @@ measure_hover_query (gpointer data)
   Case *c = data;
   double w = atlas_diagram_get_width (c->diagram), h = atlas_diagram_get_height (c->diagram);
   const int n = 1000000;
-  volatile guint hits = 0;
+  guint hits = 0;
   double start = now ();
   guint32 seed = 12345;
 
@@ -159,6 +159,9 @@ measure_hover_query (gpointer data)
       hits += atlas_diagram_pick (c->diagram, (seed >> 8) % (guint) w, (seed >> 4) % (guint) h) != NULL;
     }
 
+  /* Using the count keeps the compiler from dropping the loop. */
+  if (hits == G_MAXUINT)
+    g_print (" ");
   return (now () - start) / n;
 }
 

@@ -822,10 +822,9 @@ start_item (Loader      *loader,
       if (attrs[1].value != NULL && !is_one_of (attrs[1].value, views))
         problem (loader, NULL, "<tour-step> view “%s” is not one of front, side, section", attrs[1].value);
       step->region = g_strdup (attrs[2].value);
+      /* Only the reference is wanted here: it is checked once every file is read. */
       if (attrs[2].value != NULL)
-        {
-          g_auto(GStrv) ids = split_ids (loader, attrs[2].value, REF_TOUR_REGION);
-        }
+        g_strfreev (split_ids (loader, attrs[2].value, REF_TOUR_REGION));
       g_ptr_array_add (content->tour, step);
       if (attrs[0].value)
         claim_id (loader, content->tour_ids, base ? base->tour_ids : NULL, "tour step", step->id, step);
@@ -871,7 +870,7 @@ loader_start_element (GMarkupParseContext  *context,
 
       if (read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)))
         {
-          g_auto(GStrv) refs = split_ids (loader, attrs[0].value, REF_TERM);
+          g_strfreev (split_ids (loader, attrs[0].value, REF_TERM));
 
           g_string_append (loader->text, "<term ref=\"");
           append_escaped (loader->text, attrs[0].value, -1);
@@ -1531,8 +1530,10 @@ atlas_content_validate_pack (GFile        *directory,
                              AtlasContent *base)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(AtlasContent) pack = read_pack (directory, base, problems);
+  AtlasContent *pack = read_pack (directory, base, problems);
 
+  /* Only the problems are wanted; a valid pack is not kept. */
+  g_clear_object (&pack);
   g_ptr_array_set_free_func (problems, NULL);
   g_ptr_array_add (problems, NULL);
   return (GStrv) g_ptr_array_free (problems, FALSE);
