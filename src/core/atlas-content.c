@@ -366,6 +366,20 @@ plain_visitor (const char *text,
   g_string_append_len (data, text, len);
 }
 
+/* Well formed: every <term ref="…">…</term> closed, and the rest plain escaped text. The
+ * loader makes sure of it for what it reads; a translation has to be checked. */
+static gboolean
+rich_text_is_valid (const char *rich_text)
+{
+  g_autoptr(GString) rest = g_string_new (NULL);
+
+  if (!rich_text_walk (rich_text, plain_visitor, rest))
+    return FALSE;
+
+  return strchr (rest->str, '<') == NULL && strchr (rest->str, '>') == NULL &&
+         pango_parse_markup (rest->str, -1, 0, NULL, NULL, NULL, NULL);
+}
+
 /**
  * atlas_rich_text_to_plain:
  *
@@ -1098,7 +1112,6 @@ loader_end_element (GMarkupParseContext  *context,
     {
       g_autofree char *msgid = collapse_whitespace (loader->text->str);
       const char *translated;
-      g_autofree char *check = NULL;
 
       g_string_free (loader->text, TRUE);
       loader->text = NULL;
@@ -1108,12 +1121,8 @@ loader_end_element (GMarkupParseContext  *context,
 
       /* A translation whose markup is broken is not trusted: the English stays. */
       translated = g_dgettext (GETTEXT_PACKAGE, msgid);
-      if (translated != msgid)
-        {
-          check = atlas_rich_text_to_markup (translated);
-          if (!pango_parse_markup (check, -1, 0, NULL, NULL, NULL, NULL))
-            translated = msgid;
-        }
+      if (translated != msgid && !rich_text_is_valid (translated))
+        translated = msgid;
       store_text (loader, element, g_strdup (translated));
     }
   else if (g_str_equal (element, "articles") || g_str_equal (element, "anatomy"))
