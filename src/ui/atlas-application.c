@@ -10,7 +10,9 @@
 
 #include "atlas-application.h"
 #include "atlas-content.h"
+#include "atlas-handout.h"
 #include "atlas-ui.h"
+#include "atlas-views.h"
 #include "atlas-window.h"
 
 struct _AtlasApplication
@@ -70,6 +72,51 @@ validate_content (const char *path)
   return EXIT_FAILURE;
 }
 
+/* Writes a handout from the command line, with no display: the same renderer as Print. */
+static int
+write_handout (const char *path,
+               const char *view_name,
+               const char *region_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContent) content = atlas_content_new_builtin (&error);
+  const AtlasViewInfo *view = atlas_views_lookup (view_name ? view_name : "front");
+  g_autoptr(AtlasDiagram) diagram = NULL;
+  g_autoptr(AtlasHandout) handout = NULL;
+
+  if (content == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  if (view == NULL)
+    {
+      g_printerr (_("There is no view named “%s”; choose front, side or section.\n"), view_name);
+      return EXIT_FAILURE;
+    }
+  diagram = atlas_view_load_builtin (view, 0, &error);
+  if (diagram == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  if (region_id != NULL && atlas_diagram_lookup_region (diagram, region_id) == NULL)
+    {
+      g_printerr (_("The %s view has no region “%s”.\n"), view->name, region_id);
+      return EXIT_FAILURE;
+    }
+
+  handout = atlas_handout_new (content, NULL, diagram, region_id);
+  if (!atlas_handout_write_pdf (handout, path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", path);
+  return EXIT_SUCCESS;
+}
+
 static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -78,6 +125,15 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
     return validate_content (path);
+
+  if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
+    {
+      const char *view = NULL, *region = NULL;
+
+      g_variant_dict_lookup (options, "view", "&s", &view);
+      g_variant_dict_lookup (options, "region", "&s", &region);
+      return write_handout (path, view, region);
+    }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
 }
@@ -129,6 +185,12 @@ atlas_application_init (AtlasApplication *self)
     { "validate-content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Check the content pack in DIRECTORY and report every problem, without opening a window"),
       N_("DIRECTORY") },
+    { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a take-home handout as a PDF to FILE, without opening a window"), N_("FILE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the view to show (front, side or section)"), N_("VIEW") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the structure to explain, such as psoas-major-left"), N_("REGION") },
     { NULL }
   };
 

@@ -291,6 +291,20 @@ undo_clear_cb (GtkWidget  *widget,
 }
 
 static void quiz_stop (AtlasWindow *self);
+
+/* For a projector: the whole screen for the diagram. */
+static void
+fullscreen_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
 static void set_caption_inset (AtlasWindow *self,
                                double       inset);
 static void fit_below_card (AtlasWindow      *self,
@@ -1098,6 +1112,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
   gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_action_cb);
