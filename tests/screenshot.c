@@ -5,7 +5,7 @@
  *
  * Not a test: a tool for people (and sessions) who need to see what they built without
  * driving the pointer by hand. Run it in an X server, e.g.
- *   xvfb-run -a build/tests/screenshot checklist out.png
+ *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
  * zoomed, tour, shortcuts, quiz.
  */
