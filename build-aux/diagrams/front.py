@@ -148,6 +148,51 @@ def ribbon(center, widths, start='round', end='round'):
     return ops
 
 
+def flatten(ops, steps=16):
+    """Polygon approximating a closed path (for the coverage tests below, not for drawing)."""
+    out, cur = [], None
+    for op in ops:
+        if op[0] in ('M', 'L'):
+            cur = op[1]
+            out.append(cur)
+        elif op[0] == 'C':
+            c1, c2, p = op[1], op[2], op[3]
+            for k in range(1, steps + 1):
+                t = k / float(steps)
+                u = 1.0 - t
+                out.append((u * u * u * cur[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t * t * t * p[0],
+                            u * u * u * cur[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t * t * t * p[1]))
+            cur = p
+    return out
+
+
+def inside(poly, p):
+    """Even-odd point-in-polygon test."""
+    x, y = p
+    res = False
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (x1 - x0) * (y - y0) / (y1 - y0):
+            res = not res
+    return res
+
+
+def covered_runs(cx, cy, r, a0, a1, polys, step=1.0, min_len=6.0):
+    """Angle ranges of the arc (a0..a1, degrees) that lie under any of the polygons."""
+    runs, start, a = [], None, a0
+    while a <= a1 + 1e-9:
+        t = math.radians(a)
+        hit = any(inside(poly, (cx + r * math.cos(t), cy + r * math.sin(t))) for poly in polys)
+        if hit and start is None:
+            start = a
+        if (not hit or a + step > a1 + 1e-9) and start is not None:
+            end = a if hit else a - step
+            if end - start >= min_len:
+                runs.append((start, end))
+            start = None
+        a += step
+    return runs
+
+
 def fmt(v):
     s = '%.1f' % v
     if s.endswith('.0'):
@@ -228,6 +273,11 @@ TP = {
 # hip joint: centre of the femoral head, radius
 HEAD = (300.0, 708.0)
 HEAD_R = 50.0
+# acetabular rim (the edge of the socket) around the upper two thirds of the head; the gap below
+# is the acetabular notch
+RIM_R = 57.0
+HEAD_FROM = 180.0          # where the contour of the head starts (any angle in a visible stretch)
+RIM_FROM, RIM_TO = 140.0, 400.0
 
 
 # ----------------------------------------------------------------------------------------------
@@ -452,7 +502,7 @@ def hip_bone(side):
     ch.append(path(side, spline([(398, 560), (366, 528), (324, 502), (276, 490), (230, 494), (204, 508)]),
                    cls='detail'))
     # acetabular rim (lateral lip over the femoral head)
-    ch.append(path(side, arc(HEAD[0], HEAD[1], 57, 57, 172, 262, move=True), cls='detail'))
+    ch.append(path(side, arc(HEAD[0], HEAD[1], RIM_R, RIM_R, RIM_FROM, RIM_TO, move=True), cls='detail'))
     # sacroiliac joint line
     ch.append(path(side, spline([(409, 556), (404, 584), (410, 616), (421, 646), (432, 676)]), cls='detail'))
     # outer lip of the crest toward the tubercle of the crest
@@ -471,7 +521,7 @@ def pelvic_brim(side):
 
 
 # femur --------------------------------------------------------------------------------------
-def femur(side):
+def femur_ops():
     hx, hy = HEAD
     r = HEAD_R
     ops = [('M', (hx + r * math.cos(math.radians(184)), hy + r * math.sin(math.radians(184))))]
@@ -483,28 +533,57 @@ def femur(side):
             (216, 708), (228, 715), (241, 712), (250.1, 704.5)]
     ops += spline(rest, move=False)
     ops.append(('Z',))
+    return ops
+
+
+def femur(side):
+    hx, hy = HEAD
+    r = HEAD_R
+    ops = femur_ops()
     ch = [path(side, ops)]
     # greater trochanter, intertrochanteric line, head-neck junction, shaft cortex
     ch.append(path(side, spline([(196, 712), (190, 740), (192, 770)]), cls='detail'))
+    # head-neck junction: completes the round outline of the head on the side of the neck
+    ch.append(path(side, arc(hx, hy, r, r, 98, 182, move=True), cls='detail'))
     ch.append(path(side, spline([(204, 900), (220, 1020), (238, 1130), (252, 1250)]), cls='detail'))
     ch.append(path(side, spline([(258, 880), (266, 980), (285, 1100), (301, 1250)]), cls='detail'))
     return group('femur-%s' % side.name, 'region bone', ch)
 
 
+# lesser trochanter: a knob standing out medially from the femur where the lower border of the
+# neck meets the shaft. Its base follows the medial border of the femur exactly, so the border
+# reads as one line with the knob bulging out of it.
+LT_TOP, LT_BOTTOM = 803.0, 878.0
+LT_KNOB = [(283, 814), (295, 826), (304, 838), (309, 850), (306, 860), (295, 867), (281, 873)]
+
+
+def femur_medial_border(y0, y1):
+    """Points of the femur's medial contour between two heights, top to bottom."""
+    pts = [p for p in flatten(femur_ops(), steps=40) if p[0] > 240 and y0 <= p[1] <= y1 and p[1] > HEAD[1]]
+    return sorted(pts, key=lambda p: p[1])
+
+
 def lesser_trochanter(side):
-    pts = [(264, 804, 'c'), (278, 812), (291, 824), (297, 836), (293, 846), (280, 851), (266, 849, 'c'),
-           (269, 826)]
-    return '  ' + path(side, spline(pts, closed=True), cls='region bone', id='lesser-trochanter-%s' % side.name)
+    base = femur_medial_border(LT_TOP, LT_BOTTOM)
+    top, bot = base[0], base[-1]
+    ops = spline([top + ('c',)] + LT_KNOB + [bot + ('c',)])
+    ops += [('L', p) for p in reversed(base[1:-1])]
+    ops.append(('Z',))
+    ch = [path(side, ops)]
+    # shaded underside: the knob stands forward as well as inward
+    ch.append(path(side, spline([(308, 847), (307, 856), (300, 864), (289, 870), (276, 875), (268, 877, 'c'),
+                                 (276, 869), (289, 864), (300, 856)], closed=True), cls='detail shade'))
+    return group('lesser-trochanter-%s' % side.name, 'region bone', ch)
 
 
 def hip_joint(side):
-    pts = [(298, 646), (334, 654), (357, 678), (363, 712), (353, 746), (332, 772), (306, 790),
-           (286, 800), (270, 803), (250, 794), (234, 770), (225, 740), (224, 716), (232, 692),
-           (248, 668), (270, 652)]
+    pts = [(298, 646), (334, 654), (357, 678), (363, 712), (353, 746), (332, 772), (308, 788),
+           (288, 796), (270, 797), (252, 790), (234, 772), (220, 748), (213, 722), (217, 698),
+           (232, 676), (251, 659), (272, 649)]
     ch = [path(side, spline(pts, closed=True))]
     # iliofemoral (Y) ligament bands and pubofemoral ligament
-    ch.append(path(side, spline([(240, 676), (232, 716), (238, 760), (252, 796)]), cls='detail'))
-    ch.append(path(side, spline([(352, 700), (324, 756), (284, 798)]), cls='detail'))
+    ch.append(path(side, spline([(244, 668), (228, 704), (230, 746), (250, 782)]), cls='detail'))
+    ch.append(path(side, spline([(352, 700), (324, 756), (284, 792)]), cls='detail'))
     return group('hip-joint-%s' % side.name, 'region tendon capsule', ch)
 
 
@@ -538,18 +617,22 @@ def crus(side):
 
 
 # muscles ------------------------------------------------------------------------------------
-def iliacus(side):
-    pts = [(408, 562, 'c'), (380, 530), (336, 504), (286, 494), (234, 497), (198, 512), (183, 536),
-           (186, 563), (202, 588), (222, 603), (240, 614), (256, 636), (271, 664), (284, 698), (294, 738),
-           (300, 774), (305, 798), (311, 784), (314, 744), (314, 700), (322, 652), (340, 608),
+# iliacus outline; below the anterior inferior iliac spine it narrows onto the lateral side of
+# the psoas, so the lateral half of the femoral head and the capsule stay in view
+ILIACUS = [(408, 562, 'c'), (380, 530), (336, 504), (286, 494), (234, 497), (198, 512), (183, 536),
+           (186, 563), (202, 588), (222, 603), (240, 614), (256, 636), (273, 664), (288, 698), (297, 738),
+           (302, 774), (305, 798), (311, 784), (314, 744), (314, 700), (322, 652), (340, 608),
            (366, 582), (392, 568)]
-    ch = [path(side, spline(pts, closed=True))]
+
+
+def iliacus(side):
+    ch = [path(side, spline(ILIACUS, closed=True))]
     fibres = [
-        [(200, 545), (234, 600), (262, 660), (284, 730), (299, 790)],
-        [(236, 512), (252, 580), (270, 650), (286, 722), (300, 790)],
-        [(282, 503), (284, 570), (290, 640), (298, 714), (304, 784)],
-        [(328, 512), (318, 570), (306, 636), (304, 700), (308, 770)],
-        [(370, 542), (344, 586), (322, 634), (310, 680)],
+        [(200, 545), (236, 600), (268, 656), (292, 716), (302, 786)],
+        [(236, 512), (254, 580), (276, 648), (298, 718), (305, 786)],
+        [(282, 503), (286, 570), (294, 640), (304, 712), (307, 782)],
+        [(328, 512), (318, 570), (308, 636), (308, 700), (310, 770)],
+        [(370, 542), (344, 586), (322, 634), (311, 680)],
     ]
     ch += [path(side, spline(f), cls='detail') for f in fibres]
     return group('iliacus-%s' % side.name, 'region muscle', ch)
@@ -609,13 +692,39 @@ def psoas_minor(side):
     return group('psoas-minor-%s' % side.name, 'region muscle', ch)
 
 
+TENDON = [(318, 738), (317, 764), (313, 790), (306, 813), (299, 834)]
+TENDON_W = [4, 14, 16, 14, 13]
+
+
 def iliopsoas_tendon(side):
-    center = [(318, 738), (316, 764), (309, 790), (300, 812), (293, 830)]
-    widths = [4, 14, 17, 15, 13]
-    ops = ribbon(center, widths, start='point', end='round')
+    ops = ribbon(TENDON, TENDON_W, start='point', end='round')
     ch = [path(side, ops),
-          path(side, spline([(316, 752), (312, 780), (302, 806), (294, 824)]), cls='detail')]
+          path(side, spline([(317, 752), (315, 780), (309, 806), (301, 830)]), cls='detail')]
     return group('iliopsoas-tendon-%s' % side.name, 'region tendon', ch)
+
+
+def hip_contours(side):
+    """The ball and socket drawn on top of the capsule and the iliopsoas: the round outline of the
+    femoral head and the acetabular rim are redrawn as thin contours, solid where only the
+    (translucent) capsule lies in front, dashed where the iliopsoas and its tendon cover them
+    (the usual textbook sign for an edge seen through a structure). Not a region: the pointer
+    ignores it, so the capsule and the muscles stay clickable right up to the line."""
+    covers = [flatten(spline(ILIACUS, closed=True)), flatten(spline(PSOAS_LAT + PSOAS_MED, closed=True)),
+              flatten(ribbon(TENDON, TENDON_W, start='point', end='round'))]
+    out = []
+    for r, a0, a1 in ((HEAD_R, HEAD_FROM, HEAD_FROM + 360), (RIM_R, RIM_FROM, RIM_TO)):
+        runs = covered_runs(HEAD[0], HEAD[1], r, a0, a1, covers, min_len=0.0)
+        edges = [a0] + [a for run in runs for a in run] + [a1]
+        hidden = set(runs)
+        pieces = list(zip(edges[::2], edges[1::2]))          # visible stretches
+        for b0, b1 in pieces:
+            if b1 - b0 >= 2:
+                out.append('  ' + path(side, arc(HEAD[0], HEAD[1], r, r, b0, b1, move=True), cls='outline contour'))
+        for b0, b1 in hidden:
+            if b1 - b0 >= 2:
+                out.append('  ' + path(side, arc(HEAD[0], HEAD[1], r, r, b0, b1, move=True),
+                                       cls='outline contour through'))
+    return out
 
 
 def inguinal_ligament(side):
@@ -655,12 +764,12 @@ ANCHORS_SIDED = {
     'hip-bone': (472, 770),
     'pelvic-brim': (440, 697),
     'femur': (250, 1000),
-    'lesser-trochanter': (284, 844),
-    'hip-joint': (236, 735),
+    'lesser-trochanter': (285, 852),
+    'hip-joint': (238, 742),
     'iliacus': (268, 600),
     'psoas-major': (390, 440),
     'psoas-minor': (451, 245),
-    'iliopsoas-tendon': (309, 790),
+    'iliopsoas-tendon': (314, 786),
     'inguinal-ligament': (265, 633),
     'femoral-nerve': (336, 600),
     'genitofemoral-nerve': (400, 520),
@@ -721,6 +830,8 @@ def build():
         parts.append(psoas_minor(s))
     for s in SIDES:
         parts.append(iliopsoas_tendon(s))
+    for s in SIDES:
+        parts += hip_contours(s)
     for s in SIDES:
         parts.append(inguinal_ligament(s))
     nerve_paths = []
