@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
 #include "atlas-sources-window.h"
@@ -262,6 +263,80 @@ sources_window_open (gpointer data)
   return FALSE;
 }
 
+/* Whatever the structure, and whichever view it is chosen in, a ticked warning sign leaves no
+ * exercise or care on screen; unticking it brings them back. */
+static void
+pane_shows_no_care (Fixture *f)
+{
+  GPtrArray *exercises = atlas_content_get_exercises (f->content);
+  g_autofree char *text = atlas_explanation_pane_dup_text (f->pane);
+
+  assert_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+  for (guint e = 0; e < exercises->len; e++)
+    {
+      g_autofree char *name = plain (((AtlasExercise *) g_ptr_array_index (exercises, e))->name);
+
+      if (strstr (text, name) != NULL)
+        fail_msg ("care \"%s\" is shown while a warning sign is ticked:\n%s", name, text);
+    }
+}
+
+static void
+test_a_warning_sign_withdraws_care_from_every_explanation (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklistPane *checklist_pane = atlas_test_window_child (f->window, "symptom_checklist");
+  AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (checklist_pane);
+  const char *views[] = { "front", "side", "section" };
+  GPtrArray *flags = atlas_content_get_red_flags (f->content);
+  guint shown = 0;
+  g_autofree char *text = NULL;
+
+  /* Care is there to begin with, and the page already open loses it when the tick lands. */
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+
+  /* Every warning sign withdraws care, not only the emergencies. */
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+
+      atlas_checklist_set_red_flag (checklist, flag->id, TRUE);
+      pane_shows_no_care (f);
+      atlas_checklist_set_red_flag (checklist, flag->id, FALSE);
+      assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+    }
+
+  atlas_checklist_set_red_flag (checklist, "bladder-control", TRUE);
+  text = atlas_explanation_pane_dup_text (f->pane);
+  assert_non_null (strstr (text, "hidden while a warning sign is ticked"));
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      AtlasDiagramView *view;
+      AtlasDiagram *diagram;
+
+      /* The side and section drawings load when their view is first shown. */
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[v]);
+      view = atlas_test_window_view (f->window, views[v]);
+      diagram = atlas_diagram_view_get_diagram (view);
+      assert_non_null (diagram);
+
+      for (guint r = 0; r < atlas_diagram_get_n_regions (diagram); r++)
+        {
+          atlas_diagram_view_set_selected_region (view, atlas_diagram_get_region (diagram, r)->id);
+          pane_shows_no_care (f);
+          shown++;
+        }
+    }
+  assert_true (shown > 40);
+
+  atlas_checklist_set_red_flag (checklist, "bladder-control", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "front");
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+}
+
 static void
 test_sources_window_lists_every_source (void **state)
 {
@@ -284,6 +359,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_selecting_a_region_shows_its_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_warning_sign_withdraws_care_from_every_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),

@@ -797,6 +797,7 @@ atlas_window_setup_checklist (AtlasWindow  *self,
   g_signal_connect_object (self->symptom_checklist, "cleared", G_CALLBACK (checklist_cleared_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checklist, "changed", G_CALLBACK (sync_symptoms), self, G_CONNECT_SWAPPED);
   atlas_checklist_pane_setup (self->symptom_checklist, checklist, self->settings, path);
+  atlas_explanation_pane_set_checklist (self->explanation_pane, checklist);
   sync_symptoms (self);
 
   /* A kept checklist with a warning sign opens on that warning: it outranks everything. */
