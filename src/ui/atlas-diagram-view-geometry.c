@@ -53,6 +53,17 @@ _atlas_diagram_view_get_scale (AtlasDiagramView *self)
   return fit_scale (self) * self->zoom;
 }
 
+/* Both directions need the scale and the drawing area, whose middle shows (center_x, center_y). */
+static double
+area_and_scale (AtlasDiagramView *self,
+                graphene_rect_t  *area)
+{
+  double scale = _atlas_diagram_view_get_scale (self);
+
+  _atlas_diagram_view_drawing_area (self, area);
+  return scale;
+}
+
 void
 atlas_diagram_view_doc_to_widget (AtlasDiagramView *self,
                                   double            doc_x,
@@ -61,9 +72,8 @@ atlas_diagram_view_doc_to_widget (AtlasDiagramView *self,
                                   double           *widget_y)
 {
   graphene_rect_t area;
-  double scale = _atlas_diagram_view_get_scale (self);
+  double scale = area_and_scale (self, &area);
 
-  _atlas_diagram_view_drawing_area (self, &area);
   if (widget_x != NULL)
     *widget_x = area.origin.x + area.size.width / 2 + (doc_x - self->center_x) * scale;
   if (widget_y != NULL)
@@ -78,9 +88,8 @@ atlas_diagram_view_widget_to_doc (AtlasDiagramView *self,
                                   double           *doc_y)
 {
   graphene_rect_t area;
-  double scale = _atlas_diagram_view_get_scale (self);
+  double scale = area_and_scale (self, &area);
 
-  _atlas_diagram_view_drawing_area (self, &area);
   *doc_x = self->center_x + (widget_x - area.origin.x - area.size.width / 2) / scale;
   *doc_y = self->center_y + (widget_y - area.origin.y - area.size.height / 2) / scale;
 }

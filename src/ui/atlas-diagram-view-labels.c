@@ -144,7 +144,7 @@ _atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
                                      GtkSnapshot      *snapshot)
 {
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
-  const AtlasRegion *selected_region = self->selected ? atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected) : NULL;
+  const AtlasRegion *selected_region = _atlas_diagram_view_get_selected (self);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA fg, accent = { 0.11, 0.44, 0.85, 1.0 };
   GdkRGBA plate = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.82 } : (GdkRGBA) { 1, 1, 1, 0.82 };

@@ -131,6 +131,7 @@ void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *se
                                                             GtkSnapshot      *snapshot);
 
 /* atlas-diagram-view-selection.c */
+const AtlasRegion *_atlas_diagram_view_get_selected        (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *self,
                                                             int               x,
                                                             int               y,

@@ -15,6 +15,13 @@
 #include "atlas-diagram-view-private.h"
 #include "atlas-structures.h"
 
+/* The selected region of the current state, or %NULL. */
+const AtlasRegion *
+_atlas_diagram_view_get_selected (AtlasDiagramView *self)
+{
+  return self->selected ? atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected) : NULL;
+}
+
 const char *
 atlas_diagram_view_get_selected_region (AtlasDiagramView *self)
 {
@@ -26,7 +33,7 @@ atlas_diagram_view_get_selected_region (AtlasDiagramView *self)
 static void
 update_accessible_description (AtlasDiagramView *self)
 {
-  const AtlasRegion *region = self->selected ? atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected) : NULL;
+  const AtlasRegion *region = _atlas_diagram_view_get_selected (self);
   g_autofree char *name = region ? atlas_region_dup_display_name (region, self->content) : NULL;
   g_autofree char *description = NULL;
 
@@ -43,10 +50,12 @@ void
 atlas_diagram_view_set_selected_region (AtlasDiagramView *self,
                                         const char       *region_id)
 {
+  AtlasDiagram *diagram;
+
   g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
 
-  if (region_id != NULL && (_atlas_diagram_view_current_diagram (self) == NULL ||
-                            atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), region_id) == NULL))
+  diagram = _atlas_diagram_view_current_diagram (self);
+  if (region_id != NULL && (diagram == NULL || atlas_diagram_lookup_region (diagram, region_id) == NULL))
     region_id = NULL;
 
   if (g_strcmp0 (self->selected, region_id) == 0)
@@ -97,7 +106,7 @@ _atlas_diagram_view_query_tooltip_cb (AtlasDiagramView *self,
     return FALSE;
 
   if (keyboard)
-    region = self->selected ? atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected) : NULL;
+    region = _atlas_diagram_view_get_selected (self);
   else
     region = _atlas_diagram_view_region_at (self, x, y);
 

@@ -740,19 +740,24 @@ atlas_diagram_view_set_show_labels (AtlasDiagramView *self,
 gboolean
 atlas_diagram_view_get_show_nerves (AtlasDiagramView *self)
 {
+  AtlasDiagram *diagram;
+
   g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
 
-  return _atlas_diagram_view_current_diagram (self) != NULL && atlas_diagram_get_layer_visible (_atlas_diagram_view_current_diagram (self), "nerves");
+  diagram = _atlas_diagram_view_current_diagram (self);
+  return diagram != NULL && atlas_diagram_get_layer_visible (diagram, "nerves");
 }
 
 void
 atlas_diagram_view_set_show_nerves (AtlasDiagramView *self,
                                     gboolean          show)
 {
+  AtlasDiagram *diagram;
+
   g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
 
-  if (_atlas_diagram_view_current_diagram (self) == NULL ||
-      !g_strv_contains (atlas_diagram_get_layers (_atlas_diagram_view_current_diagram (self)), "nerves") ||
+  diagram = _atlas_diagram_view_current_diagram (self);
+  if (diagram == NULL || !g_strv_contains (atlas_diagram_get_layers (diagram), "nerves") ||
       atlas_diagram_view_get_show_nerves (self) == !!show)
     return;
 
@@ -761,7 +766,7 @@ atlas_diagram_view_set_show_nerves (AtlasDiagramView *self,
 
   /* A hidden region can be neither selected nor hovered. */
   if (self->selected != NULL &&
-      !atlas_diagram_region_is_visible (_atlas_diagram_view_current_diagram (self), atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected)))
+      !atlas_diagram_region_is_visible (diagram, atlas_diagram_lookup_region (diagram, self->selected)))
     atlas_diagram_view_set_selected_region (self, NULL);
   atlas_diagram_view_set_hovered_region (self, NULL);
 
