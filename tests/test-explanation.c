@@ -15,8 +15,10 @@
 
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
+#include "atlas-quiz-card.h"
 #include "atlas-sources-window.h"
 #include "atlas-test-ui.h"
+#include "atlas-tour-card.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -156,7 +158,8 @@ test_the_tour_walks_the_views_and_explains (void **state)
   Fixture *f = *state;
   AtlasTour *tour = atlas_window_get_tour (f->window);
   GtkRevealer *card = atlas_test_window_child (f->window, "tour_revealer");
-  GtkLabel *title = atlas_test_window_child (f->window, "tour_title");
+  GtkWidget *tour_card = atlas_test_window_child (f->window, "tour_card");
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (tour_card, ATLAS_TYPE_TOUR_CARD, "title"));
   GPtrArray *steps = atlas_content_get_tour (f->content);
   const AtlasTourStep *first = g_ptr_array_index (steps, 0);
   g_autofree char *first_title = plain (first->title);
@@ -195,7 +198,8 @@ static void
 test_quiz_the_class_on_the_diagram (void **state)
 {
   Fixture *f = *state;
-  GtkFlowBox *options = atlas_test_window_child (f->window, "quiz_options");
+  GtkWidget *quiz_card = atlas_test_window_child (f->window, "quiz_card");
+  GtkFlowBox *options = GTK_FLOW_BOX (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "options"));
   AtlasQuiz *quiz;
   const AtlasQuizQuestion *question;
   AtlasDiagram *diagram;
