@@ -78,10 +78,10 @@ export_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+void
+atlas_window_export_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GtkFileChooserNative *dialog;
@@ -119,10 +119,10 @@ print_draw_page_cb (GtkPrintOperation *operation,
   atlas_handout_render_page (handout, gtk_print_context_get_cairo_context (context), page);
 }
 
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+void
+atlas_window_print_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
@@ -140,14 +140,4 @@ print_action_cb (GtkWidget  *widget,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* Called from the window's class_init, with the rest of its actions. */
-void
-atlas_window_class_add_handout_actions (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-handout", NULL);
 }

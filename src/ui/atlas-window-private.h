@@ -45,9 +45,26 @@ struct _AtlasWindow
   AtlasViewPage        *section_page;
 };
 
-AtlasViewPage *atlas_window_get_visible_page        (AtlasWindow    *self);
+AtlasViewPage *atlas_window_get_visible_page          (AtlasWindow    *self);
 
-/* atlas-window-handout.c */
-void           atlas_window_class_add_handout_actions (GtkWidgetClass *widget_class);
+/* atlas-window-classroom.c: the guided tour and the quiz */
+void           atlas_window_classroom_init            (AtlasWindow    *self);
+void           atlas_window_classroom_set_content     (AtlasWindow    *self,
+                                                       AtlasContent   *content);
+void           atlas_window_classroom_stop            (AtlasWindow    *self);
+void           atlas_window_tour_action_cb            (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+void           atlas_window_quiz_action_cb            (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+
+/* atlas-window-handout.c: print the handout, save it as a PDF */
+void           atlas_window_print_action_cb           (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+void           atlas_window_export_action_cb          (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
 
 G_END_DECLS
