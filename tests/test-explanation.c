@@ -166,6 +166,9 @@ test_the_tour_walks_the_views_and_explains (void **state)
 
   assert_false (gtk_revealer_get_reveal_child (card));
   assert_false (atlas_tour_is_running (tour));
+  /* A screen reader meets the caption as one named group. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Guided tour");
 
   /* F5 (win.tour-start) shows the first step: its view, its region explained, its caption. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
@@ -204,6 +207,12 @@ test_quiz_the_class_on_the_diagram (void **state)
   const AtlasQuizQuestion *question;
   AtlasDiagram *diagram;
   GtkWidget *right_button = NULL;
+
+  /* A screen reader meets the quiz as one named group, and hears the feedback when it comes. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Quiz");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "feedback")),
+                                   GTK_ACCESSIBLE_ROLE_STATUS);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
   quiz = atlas_window_get_quiz (f->window);
