@@ -16,8 +16,10 @@
 #include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
+#include "atlas-quiz-card.h"
 #include "atlas-sources-window.h"
 #include "atlas-test-ui.h"
+#include "atlas-tour-card.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -157,13 +159,17 @@ test_the_tour_walks_the_views_and_explains (void **state)
   Fixture *f = *state;
   AtlasTour *tour = atlas_window_get_tour (f->window);
   GtkRevealer *card = atlas_test_window_child (f->window, "tour_revealer");
-  GtkLabel *title = atlas_test_window_child (f->window, "tour_title");
+  GtkWidget *tour_card = atlas_test_window_child (f->window, "tour_card");
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (tour_card, ATLAS_TYPE_TOUR_CARD, "title"));
   GPtrArray *steps = atlas_content_get_tour (f->content);
   const AtlasTourStep *first = g_ptr_array_index (steps, 0);
   g_autofree char *first_title = plain (first->title);
 
   assert_false (gtk_revealer_get_reveal_child (card));
   assert_false (atlas_tour_is_running (tour));
+  /* A screen reader meets the caption as one named group. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Guided tour");
 
   /* F5 (win.tour-start) shows the first step: its view, its region explained, its caption. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
@@ -196,11 +202,18 @@ static void
 test_quiz_the_class_on_the_diagram (void **state)
 {
   Fixture *f = *state;
-  GtkFlowBox *options = atlas_test_window_child (f->window, "quiz_options");
+  GtkWidget *quiz_card = atlas_test_window_child (f->window, "quiz_card");
+  GtkFlowBox *options = GTK_FLOW_BOX (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "options"));
   AtlasQuiz *quiz;
   const AtlasQuizQuestion *question;
   AtlasDiagram *diagram;
   GtkWidget *right_button = NULL;
+
+  /* A screen reader meets the quiz as one named group, and hears the feedback when it comes. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Quiz");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "feedback")),
+                                   GTK_ACCESSIBLE_ROLE_STATUS);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
   quiz = atlas_window_get_quiz (f->window);
