@@ -125,6 +125,7 @@ int                  atlas_content_compare_files (gconstpointer        a,
 /* atlas-content-reader.c */
 AtlasContent        *atlas_content_read_pack     (GFile               *directory,
                                                   AtlasContent        *base,
+                                                  gboolean             stands_alone,
                                                   GPtrArray           *problems);
 char                *atlas_loader_here           (AtlasLoader         *loader);
 void                 atlas_loader_problem        (AtlasLoader         *loader,
@@ -136,6 +137,10 @@ void                 atlas_loader_problem        (AtlasLoader         *loader,
 gboolean             atlas_loader_claim_id       (AtlasLoader         *loader,
                                                   const AtlasItemKind *kind,
                                                   gpointer             item);
+void                 atlas_loader_check_red_flag_group (AtlasLoader   *loader,
+                                                        const char    *group);
 void                 atlas_loader_check_pack     (AtlasLoader         *loader);
+void                 atlas_loader_check_complete (AtlasLoader         *loader,
+                                                  const char          *pack_name);
 
 G_END_DECLS

@@ -287,13 +287,11 @@ start_item (AtlasLoader *loader,
   else if (g_str_equal (element, "red-flag"))
     {
       Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE } };
-      static const char * const groups[] = { "cauda-equina", "fracture", "cancer", "infection", NULL };
       AtlasRedFlag *flag = g_new0 (AtlasRedFlag, 1);
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       flag->group = g_strdup (attrs[1].value);
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, groups))
-        atlas_loader_problem (loader, NULL, "<red-flag> group “%s” is not one of cauda-equina, fracture, cancer, infection", attrs[1].value);
+      atlas_loader_check_red_flag_group (loader, attrs[1].value);
       flag->cites = split_ids (loader, attrs[2].value, ATLAS_REF_SOURCE);
       item = flag;
       id = attrs[0].value;
@@ -716,10 +714,12 @@ parse_file (AtlasLoader *loader,
 }
 
 /* Reads a pack into a new AtlasContent. Returns it with no problems, or NULL with @problems
- * filled in. */
+ * filled in. A pack that @stands_alone (the built-in one, or one validated on its own) must
+ * also have everything the application needs, such as a red flag in every group. */
 AtlasContent *
 atlas_content_read_pack (GFile        *directory,
                          AtlasContent *base,
+                         gboolean      stands_alone,
                          GPtrArray    *problems)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
@@ -775,6 +775,8 @@ atlas_content_read_pack (GFile        *directory,
     parse_file (&loader, g_ptr_array_index (files, i));
 
   atlas_loader_check_pack (&loader);
+  if (stands_alone)
+    atlas_loader_check_complete (&loader, name);
 
   g_ptr_array_unref (loader.refs);
   g_hash_table_unref (loader.where);

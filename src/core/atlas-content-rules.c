@@ -1,4 +1,5 @@
-/* atlas-content-rules.c — the rules a content pack must keep: ids, required parts, references.
+/* atlas-content-rules.c — the rules a content pack must keep: ids, required parts, references,
+ * red-flag groups.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "atlas-content-private.h"
+#include "atlas-red-flags.h"
 
 static gboolean
 valid_id (const char *id)
@@ -140,4 +142,98 @@ atlas_loader_check_pack (AtlasLoader *loader)
 {
   check_required (loader);
   check_references (loader);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Red flags                                                                                  */
+
+/* A <red-flag> names one of the groups of atlas-red-flags.c, which give it a heading and say
+ * what to do; a flag in any other group would have neither. */
+void
+atlas_loader_check_red_flag_group (AtlasLoader *loader,
+                                   const char  *group)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const AtlasRedFlagGroup *groups;
+  guint n;
+
+  if (group == NULL || atlas_red_flag_group_lookup (group) != NULL)
+    return;
+
+  groups = atlas_red_flag_groups_get (&n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", groups[i].id);
+
+  atlas_loader_problem (loader, NULL, "<red-flag> group “%s” is not one of %s", group, names->str);
+}
+
+/* The groups that none of @red_flags is in, in display order. */
+static GPtrArray *
+missing_groups (GPtrArray *red_flags)
+{
+  GPtrArray *missing = g_ptr_array_new ();
+  const AtlasRedFlagGroup *groups;
+  guint n;
+
+  groups = atlas_red_flag_groups_get (&n);
+  for (guint g = 0; g < n; g++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < red_flags->len && !found; i++)
+        found = g_strcmp0 (((AtlasRedFlag *) g_ptr_array_index (red_flags, i))->group, groups[g].id) == 0;
+
+      if (!found)
+        g_ptr_array_add (missing, (gpointer) groups[g].id);
+    }
+
+  return missing;
+}
+
+/* Content that stands alone is what the checklist shows: a group with no flag would leave a
+ * kind of danger unasked about. Packs loaded on top of it only add flags, so they can never
+ * take a group away. The problem points at the pack's first <red-flag>, where the list is. */
+void
+atlas_loader_check_complete (AtlasLoader *loader,
+                             const char  *pack_name)
+{
+  GPtrArray *red_flags = loader->content->red_flags;
+  g_autoptr(GPtrArray) missing = missing_groups (red_flags);
+  const char *where = NULL;
+
+  if (red_flags->len > 0)
+    where = g_hash_table_lookup (loader->where, g_ptr_array_index (red_flags, 0));
+
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (loader->problems,
+                     g_strdup_printf ("%s: no <red-flag> is in the group “%s”; content loaded on its own needs at least one in every group",
+                                      where != NULL ? where : pack_name, (const char *) g_ptr_array_index (missing, i)));
+}
+
+/**
+ * atlas_content_check_complete:
+ *
+ * Checks that @self has everything the application needs, whatever packs it was loaded from:
+ * at least one red flag in every group of atlas_red_flag_groups_get().
+ *
+ * Returns: %TRUE if it has; otherwise sets @error to a message naming what is missing
+ */
+gboolean
+atlas_content_check_complete (AtlasContent  *self,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *list = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (self), FALSE);
+
+  missing = missing_groups (self->red_flags);
+  if (missing->len == 0)
+    return TRUE;
+
+  g_ptr_array_add (missing, NULL);
+  list = g_strjoinv (", ", (GStrv) missing->pdata);
+  g_set_error (error, ATLAS_CONTENT_ERROR, ATLAS_CONTENT_ERROR_INVALID,
+               "The content has no red flag in the groups %s; it needs at least one in every group", list);
+  return FALSE;
 }

@@ -281,7 +281,7 @@ atlas_content_load_pack (AtlasContent *self,
   g_return_val_if_fail (ATLAS_IS_CONTENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (directory), FALSE);
 
-  pack = atlas_content_read_pack (directory, self, problems);
+  pack = atlas_content_read_pack (directory, self, FALSE, problems);
   if (pack == NULL)
     {
       set_pack_error (error, directory, problems);
@@ -295,7 +295,8 @@ atlas_content_load_pack (AtlasContent *self,
 /**
  * atlas_content_validate_pack:
  * @directory: a folder of content files
- * @base: (nullable): content the pack may refer to, such as the built-in pack
+ * @base: (nullable): content the pack may refer to, such as the built-in pack. Without it the
+ *   pack must stand alone, as the built-in pack does: see atlas_content_check_complete().
  *
  * Returns: (transfer full): every problem, as "file:line:column: message"; empty if none
  */
@@ -304,7 +305,7 @@ atlas_content_validate_pack (GFile        *directory,
                              AtlasContent *base)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  AtlasContent *pack = atlas_content_read_pack (directory, base, problems);
+  AtlasContent *pack = atlas_content_read_pack (directory, base, base == NULL, problems);
 
   /* Only the problems are wanted; a valid pack is not kept. */
   g_clear_object (&pack);
@@ -326,7 +327,8 @@ atlas_content_new_builtin (GError **error)
 
   atlas_core_ensure_resources ();
   directory = g_file_new_for_uri ("resource://" RESOURCE_BASE "/content");
-  if (!atlas_content_load_pack (self, directory, error))
+  if (!atlas_content_load_pack (self, directory, error) ||
+      !atlas_content_check_complete (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

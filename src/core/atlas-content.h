@@ -135,6 +135,8 @@ GStrv                     atlas_content_validate_pack   (GFile              *dir
 guint                     atlas_content_load_user_packs (AtlasContent       *self,
                                                          GFile              *packs_directory,
                                                          GPtrArray          *problems);
+gboolean                  atlas_content_check_complete  (AtlasContent       *self,
+                                                         GError            **error);
 
 const AtlasSource        *atlas_content_get_source      (AtlasContent       *self,
                                                          const char         *id);
