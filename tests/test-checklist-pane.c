@@ -137,7 +137,9 @@ test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
   tick (f, "night-pain", TRUE);
   during = atlas_checklist_pane_dup_summary_text (f->pane);
   assert_true (atlas_checklist_pane_get_alert_visible (f->pane));
-  assert_true (g_str_has_prefix (during, "See a doctor promptly"));
+  /* A possible cancer sign: contact the doctor today, with that group's advice first. */
+  assert_true (g_str_has_prefix (during, "Contact your doctor today"));
+  assert_non_null (strstr (during, "cancer team today"));
   assert_null (strstr (during, "Care the articles describe"));
   assert_non_null (strstr (during, "not suggested"));
   assert_non_null (strstr (during, "not a diagnosis"));
@@ -146,6 +148,14 @@ test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
   tick (f, "bladder-control", TRUE);
   emergency = atlas_checklist_pane_dup_summary_text (f->pane);
   assert_true (g_str_has_prefix (emergency, "Go to an emergency department now"));
+  g_clear_pointer (&emergency, g_free);
+
+  /* A leaking aorta outranks even that: an ambulance, and both groups' advice, most urgent first. */
+  tick (f, "pulsing-belly", TRUE);
+  emergency = atlas_checklist_pane_dup_summary_text (f->pane);
+  assert_true (g_str_has_prefix (emergency, "Call an ambulance now"));
+  assert_true (strstr (emergency, "999") < strstr (emergency, "emergency department today"));
+  tick (f, "pulsing-belly", FALSE);
 
   tick (f, "bladder-control", FALSE);
   tick (f, "night-pain", FALSE);

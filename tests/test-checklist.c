@@ -292,6 +292,65 @@ test_clear_and_restore_for_undo (void **state)
   assert_true (atlas_checklist_get_red_flag (f->checklist, "fever-chills-sweats"));
 }
 
+static const char *
+urgent_id (AtlasChecklist *checklist)
+{
+  const AtlasRedFlagGroup *group = atlas_checklist_get_urgent_group (checklist);
+
+  return group != NULL ? group->id : "(none)";
+}
+
+/* Each group of warning signs says how soon, and the most urgent ticked group decides. */
+static void
+test_the_most_urgent_warning_sign_decides (void **state)
+{
+  Fixture *f = *state;
+  GPtrArray *flags = atlas_content_get_red_flags (f->content);
+  const AtlasRedFlagGroup *groups;
+  guint n_groups;
+
+  groups = atlas_red_flag_groups_get (&n_groups);
+  assert_int_equal (n_groups, 7);
+  assert_null (atlas_checklist_get_urgent_group (f->checklist));
+
+  /* Every group has signs in the built-in content, and ticking one alone names its group. */
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const AtlasRedFlag *first = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *alert = NULL;
+
+      for (guint i = 0; i < flags->len && first == NULL; i++)
+        if (g_str_equal (((AtlasRedFlag *) g_ptr_array_index (flags, i))->group, groups[g].id))
+          first = g_ptr_array_index (flags, i);
+      if (first == NULL)
+        fail_msg ("no warning sign in group %s", groups[g].id);
+      else
+        atlas_checklist_set_red_flag (f->checklist, first->id, TRUE);
+      assert_ptr_equal (atlas_checklist_get_urgent_group (f->checklist), &groups[g]);
+      assert_int_equal (atlas_checklist_needs_emergency (f->checklist),
+                        groups[g].urgency <= ATLAS_URGENCY_EMERGENCY);
+      alert = atlas_checklist_dup_alert (f->checklist, &title);
+      assert_string_equal (title, groups[g].alert_title);
+      assert_true (g_str_has_prefix (alert, groups[g].advice));
+      atlas_checklist_clear (f->checklist);
+    }
+
+  /* Inflammatory back pain can wait for a GP; a possible fracture cannot. */
+  atlas_checklist_set_red_flag (f->checklist, "inflammatory-pattern", TRUE);
+  assert_string_equal (urgent_id (f->checklist), "inflammatory");
+  assert_false (atlas_checklist_needs_emergency (f->checklist));
+  atlas_checklist_set_red_flag (f->checklist, "fall-or-accident", TRUE);
+  assert_string_equal (urgent_id (f->checklist), "fracture");
+
+  /* Cauda equina is an emergency; a leaking aorta needs an ambulance, which outranks it. */
+  atlas_checklist_set_red_flag (f->checklist, "saddle-numbness", TRUE);
+  assert_string_equal (urgent_id (f->checklist), "cauda-equina");
+  atlas_checklist_set_red_flag (f->checklist, "faint-clammy-collapse", TRUE);
+  assert_string_equal (urgent_id (f->checklist), "vascular");
+  assert_true (atlas_checklist_needs_emergency (f->checklist));
+}
+
 int
 main (void)
 {
@@ -299,6 +358,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_a_symptom_lights_its_regions_on_its_side, setup, teardown),
     cmocka_unit_test_setup_teardown (test_regions_hit_by_more_symptoms_read_stronger, setup, teardown),
     cmocka_unit_test_setup_teardown (test_red_flags_withdraw_self_care, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_the_most_urgent_warning_sign_decides, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_and_restore_round_trip, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unreadable_files_are_set_aside_not_lost, setup, teardown),
     cmocka_unit_test_setup_teardown (test_interrupted_save_keeps_the_old_file_whole, setup, teardown),

@@ -14,10 +14,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "atlas-checklist.h"
+#include "atlas-red-flags.h"
 #include "atlas-state-file.h"
 
 #define GROUP "Checklist"
@@ -206,29 +208,126 @@ atlas_checklist_has_red_flag (AtlasChecklist *self)
 }
 
 /**
- * atlas_checklist_needs_emergency:
+ * atlas_checklist_get_urgent_group:
  *
- * Returns: %TRUE if a ticked red flag is a sign of cauda equina syndrome, which needs
- *   emergency care the same day rather than a prompt appointment
+ * The warning signs come in groups, each with its own urgency (an ambulance for a leaking aorta,
+ * an emergency department for cauda equina, the same day for a possible fracture, soon for an
+ * inflammatory pattern). What the person must do is what the most urgent ticked group says.
+ *
+ * Returns: (nullable): the most urgent group among the ticked red flags (the first in display
+ *   order when two are equally urgent), or %NULL when none is ticked
+ */
+const AtlasRedFlagGroup *
+atlas_checklist_get_urgent_group (AtlasChecklist *self)
+{
+  const AtlasRedFlagGroup *groups;
+  guint n_groups;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), NULL);
+
+  groups = atlas_red_flag_groups_get (&n_groups);
+  for (AtlasUrgency urgency = ATLAS_URGENCY_AMBULANCE; urgency <= ATLAS_URGENCY_SOON; urgency++)
+    for (guint g = 0; g < n_groups; g++)
+      if (groups[g].urgency == urgency && atlas_checklist_has_red_flag_in (self, groups[g].id))
+        return &groups[g];
+
+  return NULL;
+}
+
+/**
+ * atlas_checklist_has_red_flag_in:
+ * @group: a red-flag group id, such as "vascular"
+ *
+ * Returns: %TRUE if a red flag of @group is ticked
  */
 gboolean
-atlas_checklist_needs_emergency (AtlasChecklist *self)
+atlas_checklist_has_red_flag_in (AtlasChecklist *self,
+                                 const char     *group)
 {
   GHashTableIter iter;
   gpointer id;
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), FALSE);
+  g_return_val_if_fail (group != NULL, FALSE);
 
   g_hash_table_iter_init (&iter, self->red_flags);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
       const AtlasRedFlag *flag = lookup_red_flag (self, id);
 
-      if (flag != NULL && g_str_equal (flag->group, "cauda-equina"))
+      if (flag != NULL && g_str_equal (flag->group, group))
         return TRUE;
     }
 
   return FALSE;
+}
+
+/**
+ * atlas_checklist_needs_emergency:
+ *
+ * Returns: %TRUE if a ticked red flag needs an ambulance or an emergency department now
+ *   (a leaking aorta, cauda equina syndrome) rather than a doctor today or soon
+ */
+gboolean
+atlas_checklist_needs_emergency (AtlasChecklist *self)
+{
+  const AtlasRedFlagGroup *group;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), FALSE);
+
+  group = atlas_checklist_get_urgent_group (self);
+  return group != NULL && group->urgency <= ATLAS_URGENCY_EMERGENCY;
+}
+
+/**
+ * atlas_checklist_dup_alert:
+ * @title: (out) (optional) (transfer full): what to do, as a heading: the most urgent ticked
+ *   group's alert, translated
+ *
+ * The alert shown on screen and printed on the handout, so the two can never disagree: the
+ * advice of every ticked group, most urgent first, then what each ticked sign adds, each once.
+ *
+ * Returns: (transfer full) (nullable): the alert's text, one paragraph per line, or %NULL when
+ *   no red flag is ticked
+ */
+char *
+atlas_checklist_dup_alert (AtlasChecklist  *self,
+                           char           **title)
+{
+  const AtlasRedFlagGroup *groups;
+  const AtlasRedFlagGroup *urgent;
+  g_autoptr(GPtrArray) flags = NULL;
+  GString *body;
+  guint n_groups;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), NULL);
+
+  if (title != NULL)
+    *title = NULL;
+  urgent = atlas_checklist_get_urgent_group (self);
+  if (urgent == NULL)
+    return NULL;
+  if (title != NULL)
+    *title = g_strdup (_(urgent->alert_title));
+
+  body = g_string_new (NULL);
+  groups = atlas_red_flag_groups_get (&n_groups);
+  for (AtlasUrgency urgency = ATLAS_URGENCY_AMBULANCE; urgency <= ATLAS_URGENCY_SOON; urgency++)
+    for (guint g = 0; g < n_groups; g++)
+      if (groups[g].urgency == urgency && atlas_checklist_has_red_flag_in (self, groups[g].id))
+        g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", _(groups[g].advice));
+
+  flags = atlas_checklist_get_checked_red_flags (self);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+      g_autofree char *advice = atlas_rich_text_to_plain (flag->advice);
+
+      if (strstr (body->str, advice) == NULL)
+        g_string_append_printf (body, "\n%s", advice);
+    }
+
+  return g_string_free (body, FALSE);
 }
 
 /**

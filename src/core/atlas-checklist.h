@@ -7,6 +7,7 @@
 
 #include "atlas-content.h"
 #include "atlas-diagram.h"
+#include "atlas-red-flags.h"
 
 G_BEGIN_DECLS
 
@@ -51,7 +52,12 @@ void                     atlas_checklist_set_red_flag       (AtlasChecklist  *se
                                                              gboolean         checked);
 guint                    atlas_checklist_get_n_checked      (AtlasChecklist  *self);
 gboolean                 atlas_checklist_has_red_flag       (AtlasChecklist  *self);
+gboolean                 atlas_checklist_has_red_flag_in    (AtlasChecklist  *self,
+                                                             const char      *group);
+const AtlasRedFlagGroup *atlas_checklist_get_urgent_group   (AtlasChecklist  *self);
 gboolean                 atlas_checklist_needs_emergency    (AtlasChecklist  *self);
+char                    *atlas_checklist_dup_alert          (AtlasChecklist  *self,
+                                                             char           **title);
 GPtrArray               *atlas_checklist_get_checked_red_flags (AtlasChecklist *self);
 GPtrArray               *atlas_checklist_get_checked_symptoms  (AtlasChecklist *self);
 void                     atlas_checklist_clear              (AtlasChecklist  *self);

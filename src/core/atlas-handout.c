@@ -161,24 +161,41 @@ build (AtlasHandout *self)
     add_plain (self, BLOCK_SUBTITLE, subtitle);
   }
 
-  /* Warning signs outrank everything, on paper as on screen. */
+  /* Warning signs outrank everything, on paper as on screen, in the same words. */
   if (flags->len > 0)
     {
-      gboolean emergency = atlas_checklist_needs_emergency (self->checklist);
+      g_autofree char *alert_title = NULL;
+      g_autofree char *alert = atlas_checklist_dup_alert (self->checklist, &alert_title);
+      g_autofree char *title = g_markup_escape_text (alert_title, -1);
+      g_auto(GStrv) paragraphs = g_strsplit (alert, "\n", -1);
       g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *title = g_markup_escape_text (emergency ? _("Go to an emergency department now")
-                                                               : _("See a doctor promptly"), -1);
 
       g_string_append_printf (text, "<span size=\"x-large\" weight=\"bold\">%s</span>", title);
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("\n%s", paragraphs[i]);
+
+          g_string_append (text, line);
+        }
+      /* Translators: on the handout, before the warning signs the person ticked. */
+      g_string_append_printf (text, "\n<b>%s</b>", _("You ticked:"));
       for (guint i = 0; i < flags->len; i++)
         {
           const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+          const AtlasRedFlagGroup *group = atlas_red_flag_group_lookup (flag->group);
           g_autofree char *name = plain (flag->name);
-          g_autofree char *advice = plain (flag->advice);
-          g_autofree char *line = g_markup_printf_escaped ("\n<b>%s.</b> %s", name, advice);
+          g_autofree char *line = g_markup_printf_escaped ("\n•  %s", name);
 
           g_string_append (text, line);
           cite_all (cited, flag->cites);
+          if (group != NULL)
+            {
+              g_auto(GStrv) group_cites = g_strsplit (group->cites, " ", -1);
+
+              /* The table outlives the handout, but the split copies do not: keep interned ones. */
+              for (guint c = 0; group_cites[c] != NULL; c++)
+                g_hash_table_add (cited, (gpointer) g_intern_string (group_cites[c]));
+            }
         }
       add (self, BLOCK_ALERT, text->str);
     }
@@ -226,9 +243,6 @@ build (AtlasHandout *self)
                                    "Get the medical care described above first."));
   else if (exercises->len > 0)
     {
-      g_autoptr(GPtrArray) cautions = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GString) caution_text = g_string_new (NULL);
-
       add_plain (self, BLOCK_HEADING, _("Care the Articles Describe"));
       for (guint i = 0; i < MIN (exercises->len, MAX_EXERCISES); i++)
         {
@@ -245,28 +259,36 @@ build (AtlasHandout *self)
               g_autofree char *line = g_markup_printf_escaped ("\n   %u. %s", s + 1, step);
               g_string_append (text, line);
             }
-          /* Several exercises share a caution; it is printed once, below them all. */
+          /* An exercise's cautions go with it, so nobody reads the steps without them. */
           for (guint c = 0; c < exercise->cautions->len; c++)
             {
-              char *caution = plain (g_ptr_array_index (exercise->cautions, c));
+              g_autofree char *caution = plain (g_ptr_array_index (exercise->cautions, c));
+              g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b> %s", _("Caution:"), caution);
 
-              if (g_ptr_array_find_with_equal_func (cautions, caution, g_str_equal, NULL))
-                g_free (caution);
-              else
-                g_ptr_array_add (cautions, caution);
+              g_string_append (text, line);
+            }
+          /* Where an article and the reference disagree about the exercise, both are printed. */
+          for (guint d = 0; exercise->disagreements != NULL && d < exercise->disagreements->len; d++)
+            {
+              const AtlasDisagreement *disagreement = g_ptr_array_index (exercise->disagreements, d);
+              g_autofree char *topic = plain (disagreement->topic);
+              g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b>", topic);
+
+              g_string_append (text, line);
+              for (guint v = 0; v < disagreement->views->len; v++)
+                {
+                  const AtlasStatement *view = g_ptr_array_index (disagreement->views, v);
+                  g_autofree char *view_text = plain (view->text);
+                  g_autofree char *citation = atlas_content_dup_citation (self->content, view->cites);
+                  g_autofree char *view_line = g_markup_printf_escaped ("\n   •  %s (%s)", view_text, citation);
+
+                  g_string_append (text, view_line);
+                  cite_all (cited, view->cites);
+                }
             }
           add (self, BLOCK_TEXT, text->str);
           cite_all (cited, exercise->cites);
         }
-
-      for (guint c = 0; c < cautions->len; c++)
-        {
-          g_autofree char *line = g_markup_printf_escaped ("%s<b>%s</b> %s", c ? "\n" : "", _("Caution:"),
-                                                           (const char *) g_ptr_array_index (cautions, c));
-          g_string_append (caution_text, line);
-        }
-      if (caution_text->len > 0)
-        add (self, BLOCK_TEXT, caution_text->str);
     }
 
   add_sources (self, cited);

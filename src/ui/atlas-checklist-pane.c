@@ -55,22 +55,6 @@ static const struct
 {
   const char *group;
   const char *title;
-  const char *description;
-} flag_groups[] = {
-  { "cauda-equina", N_("Bladder, Bowel or Numbness"),
-    N_("Signs that the nerves at the base of the spine may be squeezed (cauda equina syndrome). This is an emergency.") },
-  { "fracture", N_("After a Fall or Injury"),
-    N_("Signs of a possible broken bone in the spine.") },
-  { "cancer", N_("Signs a Doctor Should Check"),
-    N_("Rare, serious causes of back pain, such as cancer, need ruling out.") },
-  { "infection", N_("Fever or Infection"),
-    N_("Signs of a possible infection near the spine.") },
-};
-
-static const struct
-{
-  const char *group;
-  const char *title;
 } symptom_groups[] = {
   { "back", N_("Lower Back") },
   { "hip", N_("Hip") },
@@ -202,9 +186,11 @@ build_groups (AtlasChecklistPane *self)
   GPtrArray *flags = atlas_content_get_red_flags (content);
   GPtrArray *symptoms = atlas_content_get_symptoms (content);
   GtkWidget *after = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+  const AtlasRedFlagGroup *flag_groups;
+  guint n_flag_groups;
   GtkWidget *warning;
 
-  warning = gtk_label_new (_("Warning Signs — Tick Any That Are New"));
+  warning = gtk_label_new (_("Warning Signs — Tick Any That Apply to You"));
   gtk_widget_add_css_class (warning, "title-4");
   gtk_widget_add_css_class (warning, "atlas-warning-heading");
   gtk_label_set_xalign (GTK_LABEL (warning), 0);
@@ -212,7 +198,8 @@ build_groups (AtlasChecklistPane *self)
   gtk_box_insert_child_after (self->groups, warning, after);
   after = warning;
 
-  for (guint g = 0; g < G_N_ELEMENTS (flag_groups); g++)
+  flag_groups = atlas_red_flag_groups_get (&n_flag_groups);
+  for (guint g = 0; g < n_flag_groups; g++)
     {
       GtkWidget *group = adw_preferences_group_new ();
 
@@ -223,7 +210,7 @@ build_groups (AtlasChecklistPane *self)
         {
           const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
 
-          if (g_str_equal (flag->group, flag_groups[g].group))
+          if (g_str_equal (flag->group, flag_groups[g].id))
             {
               GtkWidget *row = item_row (self, flag->id, flag->name, TRUE, FALSE);
 
@@ -355,35 +342,27 @@ update_summary (AtlasChecklistPane *self)
 static void
 update_alert (AtlasChecklistPane *self)
 {
-  g_autoptr(GPtrArray) flags = atlas_checklist_get_checked_red_flags (self->checklist);
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *body = atlas_checklist_dup_alert (self->checklist, &title);
   gboolean emergency = atlas_checklist_needs_emergency (self->checklist);
 
-  if (flags->len == 0)
+  if (body == NULL)
     {
       gtk_revealer_set_reveal_child (self->alert_revealer, FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
       return;
     }
 
-  gtk_label_set_label (self->alert_title, emergency ? _("Go to an emergency department now")
-                                                    : _("See a doctor promptly"));
+  /* The most urgent group decides the heading; the core writes the text, so the handout
+   * prints exactly what the screen says. */
+  gtk_label_set_label (self->alert_title, title);
+  {
+    g_autofree char *spaced = NULL;
+    g_auto(GStrv) paragraphs = g_strsplit (body, "\n", -1);
 
-  /* The advice of the most urgent flag first, then the rest, each once. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < flags->len; i++)
-        {
-          const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
-          gboolean urgent = g_str_equal (flag->group, "cauda-equina");
-          g_autofree char *advice = atlas_rich_text_to_plain (flag->advice);
-
-          if ((pass == 0) != urgent || strstr (body->str, advice) != NULL)
-            continue;
-          g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "", advice);
-        }
-    }
-  gtk_label_set_label (self->alert_body, body->str);
+    spaced = g_strjoinv ("\n\n", paragraphs);
+    gtk_label_set_label (self->alert_body, spaced);
+  }
 
   if (emergency)
     gtk_widget_add_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
@@ -422,7 +401,7 @@ sync_from_model (AtlasChecklistPane *self)
           {
             g_autofree char *why = symptom ? atlas_rich_text_to_plain (symptom->why) : NULL;
             g_autofree char *sources = atlas_content_dup_citation (content, symptom ? symptom->cites : g_object_get_data (G_OBJECT (check), "cites"));
-            /* Translators: after a symptom's explanation, e.g. "Source: Kyle Conatser". */
+            /* Translators: after a symptom's explanation, e.g. "Source: Conatser". */
             g_autofree char *source_line = g_strdup_printf (_("Source: %s"), sources);
 
             subtitle = g_markup_printf_escaped ("%s%s<small>%s</small>", why ? why : "", why ? "\n" : "", source_line);
