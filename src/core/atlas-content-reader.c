@@ -187,7 +187,7 @@ children_of (const char *element)
   static const char * const disagreement[] = { "topic", "view", NULL };
   static const char * const symptom[] = { "name", "why", NULL };
   static const char * const red_flag[] = { "name", "advice", NULL };
-  static const char * const exercise[] = { "name", "summary", "step", "caution", NULL };
+  static const char * const exercise[] = { "name", "summary", "step", "caution", "disagreement", NULL };
   static const char * const tour_step[] = { "title", "text", NULL };
   static const char * const root[] = { "source", "term", "region", "symptom", "red-flag", "exercise", "tour-step", NULL };
 
@@ -310,12 +310,13 @@ start_item (AtlasLoader *loader,
       exercise->cites = split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
       exercise->steps = g_ptr_array_new_with_free_func (g_free);
       exercise->cautions = g_ptr_array_new_with_free_func (g_free);
+      exercise->disagreements = g_ptr_array_new_with_free_func (atlas_disagreement_free);
       item = exercise;
       id = attrs[0].value;
     }
   else if (g_str_equal (element, "tour-step"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "view", TRUE }, { "region", TRUE } };
+      Attr attrs[] = { { "id", TRUE }, { "view", TRUE }, { "region", TRUE }, { "cite", TRUE } };
       static const char * const views[] = { "front", "side", "section", NULL };
       AtlasTourStep *step = g_new0 (AtlasTourStep, 1);
 
@@ -327,6 +328,8 @@ start_item (AtlasLoader *loader,
       /* Only the reference is wanted here: it is checked once every file is read. */
       if (attrs[2].value != NULL)
         g_strfreev (split_ids (loader, attrs[2].value, ATLAS_REF_TOUR_REGION));
+      /* A tour step teaches like any other statement, so it names its sources like one. */
+      step->cites = split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
       item = step;
       id = attrs[0].value;
     }
@@ -440,14 +443,18 @@ loader_start_element (GMarkupParseContext *context,
 
   if (g_str_equal (element, "disagreement"))
     {
-      AtlasRegionContent *region = loader->item;
+      /* A region's page and an exercise can both say where the sources disagree: an article
+       * may file an exercise under the wrong action, and the reference says so beside it. */
+      GPtrArray *disagreements = g_str_equal (parent_element (loader), "exercise")
+                                 ? ((AtlasExercise *) loader->item)->disagreements
+                                 : ((AtlasRegionContent *) loader->item)->disagreements;
       Attr attrs[] = { { "id", TRUE } };
       AtlasDisagreement *disagreement = g_new0 (AtlasDisagreement, 1);
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       disagreement->id = g_strdup (attrs[0].value ? attrs[0].value : "");
       disagreement->views = g_ptr_array_new_with_free_func (atlas_statement_free);
-      g_ptr_array_add (region->disagreements, disagreement);
+      g_ptr_array_add (disagreements, disagreement);
       g_hash_table_insert (loader->where, disagreement, atlas_loader_here (loader));
       loader->disagreement = disagreement;
       return;

@@ -128,6 +128,7 @@ exercise_free (gpointer data)
   g_free (exercise->summary);
   g_ptr_array_unref (exercise->steps);
   g_ptr_array_unref (exercise->cautions);
+  g_clear_pointer (&exercise->disagreements, g_ptr_array_unref);
   g_free (exercise);
 }
 
@@ -139,6 +140,7 @@ tour_step_free (gpointer data)
   g_free (step->id);
   g_free (step->view);
   g_free (step->region);
+  g_strfreev (step->cites);
   g_free (step->title);
   g_free (step->text);
   g_free (step);
@@ -428,6 +430,41 @@ atlas_content_dup_citation (AtlasContent *self,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * atlas_content_dup_citation_markup:
+ * @cites: (array zero-terminated=1) (nullable): source ids
+ *
+ * The citation that follows a statement on screen: " (Conatser; East West)" in small type,
+ * each name a "source:ID" link that opens the source. Every statement, tour step and exercise
+ * names its sources this one way.
+ *
+ * Returns: (transfer full): Pango markup, empty when there are no sources
+ */
+char *
+atlas_content_dup_citation_markup (AtlasContent *self,
+                                   GStrv         cites)
+{
+  GString *markup = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (self), g_string_free (markup, FALSE));
+
+  if (cites == NULL || cites[0] == NULL)
+    return g_string_free (markup, FALSE);
+
+  g_string_append (markup, " <small>(");
+  for (guint i = 0; cites[i] != NULL; i++)
+    {
+      const AtlasSource *source = atlas_content_get_source (self, cites[i]);
+      g_autofree char *name = g_markup_escape_text (source ? atlas_source_get_short_name (source) : cites[i], -1);
+      g_autofree char *href = g_markup_escape_text (cites[i], -1);
+
+      g_string_append_printf (markup, "%s<a href=\"source:%s\">%s</a>", i > 0 ? "; " : "", href, name);
+    }
+  g_string_append (markup, ")</small>");
+
+  return g_string_free (markup, FALSE);
 }
 
 /**

@@ -108,6 +108,7 @@ typedef struct
   char      *summary;
   GPtrArray *steps;          /* char* rich text */
   GPtrArray *cautions;       /* char* rich text */
+  GPtrArray *disagreements;  /* AtlasDisagreement*: where an article and the reference differ */
 } AtlasExercise;
 
 typedef struct
@@ -115,6 +116,7 @@ typedef struct
   char *id;
   char *view;
   char *region;              /* a diagram region id, with its side */
+  GStrv cites;               /* the sources behind the step's text */
   char *title;
   char *text;
 } AtlasTourStep;
@@ -164,5 +166,7 @@ GPtrArray                *atlas_content_exercises_for   (AtlasContent       *sel
 const char               *atlas_source_get_short_name   (const AtlasSource  *source);
 char                     *atlas_content_dup_citation    (AtlasContent       *self,
                                                          GStrv               cites);
+char                     *atlas_content_dup_citation_markup (AtlasContent   *self,
+                                                             GStrv           cites);
 
 G_END_DECLS

@@ -85,6 +85,19 @@ atlas_tour_new (AtlasContent *content)
   return self;
 }
 
+/**
+ * atlas_tour_get_content:
+ *
+ * Returns: (transfer none): where the steps and their sources come from
+ */
+AtlasContent *
+atlas_tour_get_content (AtlasTour *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TOUR (self), NULL);
+
+  return self->content;
+}
+
 guint
 atlas_tour_get_n_steps (AtlasTour *self)
 {

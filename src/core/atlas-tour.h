@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasTour, atlas_tour, ATLAS, TOUR, GObject)
 
 AtlasTour           *atlas_tour_new          (AtlasContent *content);
+AtlasContent        *atlas_tour_get_content  (AtlasTour    *self);
 guint                atlas_tour_get_n_steps  (AtlasTour    *self);
 int                  atlas_tour_get_position (AtlasTour    *self);
 const AtlasTourStep *atlas_tour_get_step     (AtlasTour    *self);

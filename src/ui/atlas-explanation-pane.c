@@ -64,19 +64,11 @@ statement_markup (AtlasExplanationPane *self,
 
   g_string_append (markup, text);
 
-  if (cites != NULL && cites[0] != NULL)
-    {
-      g_string_append (markup, " <small>(");
-      for (guint i = 0; cites[i] != NULL; i++)
-        {
-          const AtlasSource *source = atlas_content_get_source (self->content, cites[i]);
-          g_autofree char *name = g_markup_escape_text (source ? atlas_source_get_short_name (source) : cites[i], -1);
-          g_autofree char *href = g_markup_escape_text (cites[i], -1);
+  {
+    g_autofree char *citation = atlas_content_dup_citation_markup (self->content, cites);
 
-          g_string_append_printf (markup, "%s<a href=\"source:%s\">%s</a>", i > 0 ? "; " : "", href, name);
-        }
-      g_string_append (markup, ")</small>");
-    }
+    g_string_append (markup, citation);
+  }
 
   return g_string_free (markup, FALSE);
 }
@@ -154,6 +146,32 @@ exercise_expanded_cb (GtkExpander          *expander,
     g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, NULL);
 }
 
+/* Each disagreement: its topic in bold, then what each side says, with its sources. */
+static void
+add_disagreements (AtlasExplanationPane *self,
+                   GtkBox               *box,
+                   GPtrArray            *disagreements)
+{
+  for (guint i = 0; disagreements != NULL && i < disagreements->len; i++)
+    {
+      const AtlasDisagreement *disagreement = g_ptr_array_index (disagreements, i);
+      g_autofree char *topic = atlas_rich_text_to_markup (disagreement->topic);
+      g_autofree char *topic_markup = g_strdup_printf ("<b>%s</b>", topic);
+      GtkWidget *label = add_label (self, box, topic_markup, NULL);
+
+      gtk_widget_set_margin_top (label, 6);
+      for (guint v = 0; v < disagreement->views->len; v++)
+        {
+          const AtlasStatement *view = g_ptr_array_index (disagreement->views, v);
+          g_autofree char *markup = statement_markup (self, view->text, view->cites, view->kind);
+          g_autofree char *bullet = g_strdup_printf ("•  %s", markup);
+
+          label = add_label (self, box, bullet, "atlas-view");
+          gtk_widget_set_margin_start (label, 12);
+        }
+    }
+}
+
 static GtkWidget *
 exercise_widget (AtlasExplanationPane *self,
                  const AtlasExercise  *exercise)
@@ -194,6 +212,11 @@ exercise_widget (AtlasExplanationPane *self,
 
       add_label (self, box, markup, "atlas-caution");
     }
+
+  /* An article may file an exercise under the wrong action: its claim stays its own, and the
+   * reference anatomy stands beside it. */
+  if (exercise->disagreements != NULL && exercise->disagreements->len > 0)
+    add_disagreements (self, box, exercise->disagreements);
 
   gtk_expander_set_child (GTK_EXPANDER (expander), GTK_WIDGET (box));
   g_object_set_data (G_OBJECT (expander), "exercise", (gpointer) exercise);
@@ -330,24 +353,7 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   if (entry->disagreements->len > 0)
     {
       add_heading (self, _("Where the Sources Disagree"));
-      for (guint i = 0; i < entry->disagreements->len; i++)
-        {
-          const AtlasDisagreement *disagreement = g_ptr_array_index (entry->disagreements, i);
-          g_autofree char *topic = atlas_rich_text_to_markup (disagreement->topic);
-          g_autofree char *topic_markup = g_strdup_printf ("<b>%s</b>", topic);
-          GtkWidget *label = add_label (self, self->box, topic_markup, NULL);
-
-          gtk_widget_set_margin_top (label, 6);
-          for (guint v = 0; v < disagreement->views->len; v++)
-            {
-              const AtlasStatement *view = g_ptr_array_index (disagreement->views, v);
-              g_autofree char *markup = statement_markup (self, view->text, view->cites, view->kind);
-              g_autofree char *bullet = g_strdup_printf ("•  %s", markup);
-
-              label = add_label (self, self->box, bullet, "atlas-view");
-              gtk_widget_set_margin_start (label, 12);
-            }
-        }
+      add_disagreements (self, self->box, entry->disagreements);
     }
 
   exercises = self->checklist != NULL ? atlas_checklist_care_for (self->checklist, region->structure)

@@ -59,7 +59,12 @@ atlas_tour_card_sync (AtlasTourCard *self)
   /* Translators: the position in the guided tour, e.g. "Step 2 of 10". */
   progress = g_strdup_printf (_("Step %d of %u"), atlas_tour_get_position (self->tour) + 1, atlas_tour_get_n_steps (self->tour));
   title = atlas_rich_text_to_plain (step->title);
-  text = atlas_rich_text_to_markup (step->text);
+  {
+    g_autofree char *body = atlas_rich_text_to_markup (step->text);
+    g_autofree char *citation = atlas_content_dup_citation_markup (atlas_tour_get_content (self->tour), step->cites);
+
+    text = g_strconcat (body, citation, NULL);
+  }
   gtk_label_set_label (self->progress, progress);
   gtk_label_set_label (self->title, title);
   gtk_label_set_markup (self->text, text);
