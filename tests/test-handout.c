@@ -90,6 +90,52 @@ test_a_warning_sign_comes_first_and_removes_self_care (void **state)
   assert_non_null (strstr (text, "left out"));
 }
 
+/* With any one warning sign ticked, whichever structure is discussed and whatever else is
+ * ticked, the handout names no exercise or care at all; without it, care comes back. */
+static void
+test_every_warning_sign_withdraws_care_for_every_structure (void **state)
+{
+  Fixture *f = *state;
+  GPtrArray *flags = atlas_content_get_red_flags (f->content);
+  GPtrArray *symptoms = atlas_content_get_symptoms (f->content);
+  GPtrArray *exercises = atlas_content_get_exercises (f->content);
+
+  for (guint i = 0; i < symptoms->len; i++)
+    atlas_checklist_set_symptom (f->checklist, ((AtlasSymptom *) g_ptr_array_index (symptoms, i))->id,
+                                 TRUE, ATLAS_SIDE_NONE);
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+
+      atlas_checklist_set_red_flag (f->checklist, flag->id, TRUE);
+      for (guint r = 0; r < atlas_diagram_get_n_regions (f->front); r++)
+        {
+          const AtlasRegion *region = atlas_diagram_get_region (f->front, r);
+          g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, region->id);
+          g_autofree char *text = atlas_handout_dup_text (handout);
+          g_autoptr(GPtrArray) care = atlas_checklist_care_for (f->checklist, region->structure);
+
+          assert_int_equal (care->len, 0);
+          for (guint e = 0; e < exercises->len; e++)
+            {
+              g_autofree char *name = atlas_rich_text_to_plain (((AtlasExercise *) g_ptr_array_index (exercises, e))->name);
+
+              if (strstr (text, name) != NULL)
+                fail_msg ("warning sign %s, structure %s: the handout still offers \"%s\"", flag->id, region->id, name);
+            }
+        }
+      atlas_checklist_set_red_flag (f->checklist, flag->id, FALSE);
+    }
+
+  {
+    g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, "psoas-major-left");
+    g_autofree char *text = atlas_handout_dup_text (handout);
+
+    assert_non_null (strstr (text, "Care the Articles Describe"));
+  }
+}
+
 static void
 test_pdf_and_pages (void **state)
 {
@@ -145,6 +191,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_handout_says_what_was_discussed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_a_warning_sign_comes_first_and_removes_self_care, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_every_warning_sign_withdraws_care_for_every_structure, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
   };
 
