@@ -335,6 +335,7 @@ start_item (AtlasLoader *loader,
   g_assert (kind != NULL && item != NULL);
   G_STRUCT_MEMBER (char *, item, kind->id) = g_strdup (id ? id : "");
   g_ptr_array_add (atlas_content_items (loader->content, kind), item);
+  g_hash_table_insert (loader->where, item, atlas_loader_here (loader));
   if (id != NULL)
     atlas_loader_claim_id (loader, kind, item);
   loader->item = item;

@@ -161,6 +161,8 @@ GPtrArray                *atlas_content_symptoms_for    (AtlasContent       *sel
 GPtrArray                *atlas_content_exercises_for   (AtlasContent       *self,
                                                          const char         *structure);
 
+gboolean                  atlas_content_structure_allows_care (const char *structure);
+
 const char               *atlas_source_get_short_name   (const AtlasSource  *source);
 char                     *atlas_content_dup_citation    (AtlasContent       *self,
                                                          GStrv               cites);
