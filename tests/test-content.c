@@ -110,6 +110,7 @@ test_broken_packs_are_refused_whole (void **state)
     { "nested-markup", "pack.xml:", "<b> is not allowed inside <step>" },
     { "bad-group", "pack.xml:37:", "group “elbow”" },
     { "care-on-vessel", "pack.xml:74:3:", "<exercise> “bridge” names “aorta” in its regions" },
+    { "no-caution", "pack.xml:70:3:", "<exercise> “bridge” of kind “strengthen” needs at least one <caution>" },
     { "unknown-red-flag-group", "pack.xml:58:3:",
       "<red-flag> group “kidney” is not one of cauda-equina, vascular, fracture, cancer, infection, inflammatory, clinician" },
     { "one-view-disagreement", "pack.xml:", "at least two <view>s" },

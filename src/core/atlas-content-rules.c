@@ -181,6 +181,28 @@ check_care_targets (AtlasLoader *loader)
     }
 }
 
+/* Anything that moves, loads or presses on the body can hurt; only self-care habits (getting
+ * up from the desk, say) may come without a word of caution. A file that stopped half-way is
+ * not held to it: its parse error is the message worth reading. */
+static void
+check_cautions (AtlasLoader *loader)
+{
+  static const char * const needs_caution[] = { "stretch", "strengthen", "hands-on", NULL };
+  GPtrArray *exercises = loader->content->exercises;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (exercise->cautions->len == 0 && exercise->kind != NULL &&
+          g_strv_contains (needs_caution, exercise->kind) &&
+          !g_hash_table_contains (loader->unfinished, exercise))
+        atlas_loader_problem (loader, g_hash_table_lookup (loader->where, exercise),
+                              "<exercise> “%s” of kind “%s” needs at least one <caution>",
+                              exercise->id, exercise->kind);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Red flags                                                                                  */
 
@@ -284,4 +306,5 @@ atlas_loader_check_pack (AtlasLoader *loader)
   check_required (loader);
   check_references (loader);
   check_care_targets (loader);
+  check_cautions (loader);
 }
