@@ -72,6 +72,13 @@ test_good_pack_loads (void **state)
   symptoms = atlas_content_symptoms_for (content, "psoas-major");
   assert_int_equal (symptoms->len, 1);
   assert_true (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->sided);
+  /* The longest name allowed: counted in characters, not bytes, and "&amp;" counts once. */
+  {
+    g_autofree char *name = atlas_rich_text_to_plain (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->name);
+
+    assert_int_equal (g_utf8_strlen (name, -1), ATLAS_CONTENT_MAX_NAME_CHARS);
+    assert_true (strlen (name) > ATLAS_CONTENT_MAX_NAME_CHARS);
+  }
   exercises = atlas_content_exercises_for (content, "femur");
   assert_int_equal (exercises->len, 1);
   assert_int_equal (atlas_content_get_red_flags (content)->len, 7);
@@ -111,6 +118,7 @@ test_broken_packs_are_refused_whole (void **state)
     { "bad-group", "pack.xml:37:", "group “elbow”" },
     { "care-on-vessel", "pack.xml:74:3:", "<exercise> “bridge” names “aorta” in its regions" },
     { "no-caution", "pack.xml:70:3:", "<exercise> “bridge” of kind “strengthen” needs at least one <caution>" },
+    { "long-name", "pack.xml:39:5:", "<name> is 121 characters long; a name or title may have at most 120" },
     { "unknown-red-flag-group", "pack.xml:58:3:",
       "<red-flag> group “kidney” is not one of cauda-equina, vascular, fracture, cancer, infection, inflammatory, clinician" },
     { "one-view-disagreement", "pack.xml:", "at least two <view>s" },

@@ -204,6 +204,31 @@ check_cautions (AtlasLoader *loader)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Texts                                                                                      */
+
+/* Checks a text as it is read. Names and titles are headings, checkbox labels and list rows:
+ * much longer, they wrap into paragraphs and stop working as names. The English text (the
+ * msgid) is measured, in characters as a reader sees them (no markup, &amp; counted once),
+ * so a longer translation never makes a pack fail. */
+void
+atlas_loader_check_text (AtlasLoader *loader,
+                         const char  *element,
+                         const char  *msgid)
+{
+  g_autofree char *plain = NULL;
+  glong length;
+
+  if (!g_str_equal (element, "name") && !g_str_equal (element, "title"))
+    return;
+
+  plain = atlas_rich_text_to_plain (msgid);
+  length = g_utf8_strlen (plain, -1);
+  if (length > ATLAS_CONTENT_MAX_NAME_CHARS)
+    atlas_loader_problem (loader, loader->text_where, "<%s> is %ld characters long; a name or title may have at most %d",
+                          element, length, ATLAS_CONTENT_MAX_NAME_CHARS);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Red flags                                                                                  */
 
 /* A <red-flag> names one of the groups of atlas-red-flags.c, which give it a heading and say

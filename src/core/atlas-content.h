@@ -26,6 +26,9 @@ typedef enum
 #define ATLAS_CONTENT_MAX_ITEMS      20000
 #define ATLAS_CONTENT_VERSION        1
 
+/* Names and titles are headings, checkbox labels and list rows; this many characters at most. */
+#define ATLAS_CONTENT_MAX_NAME_CHARS 120
+
 typedef enum
 {
   ATLAS_STATEMENT_PLAIN,
