@@ -1,8 +1,12 @@
-/* atlas-content-rules.c — the rules a content pack must keep: ids, required parts, references,
- * red-flag groups.
+/* atlas-content-rules.c — the rules a content pack must keep beyond its XML format.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ids, required parts, references, what care may name, cautions, the length of names and the
+ * red-flag groups. The reader calls in here as it goes (ids, red-flag groups, texts) and once
+ * every file is read (atlas_loader_check_pack); each problem carries the file, line and column
+ * of what breaks the rule, as resources/content/README.md promises authors.
  */
 #include "config.h"
 
