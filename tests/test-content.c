@@ -72,6 +72,13 @@ test_good_pack_loads (void **state)
   symptoms = atlas_content_symptoms_for (content, "psoas-major");
   assert_int_equal (symptoms->len, 1);
   assert_true (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->sided);
+  /* The longest name allowed: counted in characters, not bytes, and "&amp;" counts once. */
+  {
+    g_autofree char *name = atlas_rich_text_to_plain (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->name);
+
+    assert_int_equal (g_utf8_strlen (name, -1), ATLAS_CONTENT_MAX_NAME_CHARS);
+    assert_true (strlen (name) > ATLAS_CONTENT_MAX_NAME_CHARS);
+  }
   exercises = atlas_content_exercises_for (content, "femur");
   assert_int_equal (exercises->len, 1);
   assert_int_equal (atlas_content_get_red_flags (content)->len, 7);
@@ -109,6 +116,9 @@ test_broken_packs_are_refused_whole (void **state)
     { "future-version", "pack.xml:2:", "version “2”" },
     { "nested-markup", "pack.xml:", "<b> is not allowed inside <step>" },
     { "bad-group", "pack.xml:37:", "group “elbow”" },
+    { "care-on-vessel", "pack.xml:74:3:", "<exercise> “bridge” names “aorta” in its regions" },
+    { "no-caution", "pack.xml:70:3:", "<exercise> “bridge” of kind “strengthen” needs at least one <caution>" },
+    { "long-name", "pack.xml:39:5:", "<name> is 121 characters long; a name or title may have at most 120" },
     { "unknown-red-flag-group", "pack.xml:58:3:",
       "<red-flag> group “kidney” is not one of cauda-equina, vascular, fracture, cancer, infection, inflammatory, clinician" },
     { "one-view-disagreement", "pack.xml:", "at least two <view>s" },
@@ -316,6 +326,43 @@ test_builtin_content_covers_every_diagram (void **state)
   assert_int_equal (atlas_content_get_sources (content)->len >= 5, TRUE);
 }
 
+/* The loader's list of structures that care may not name must be exactly the vessels, organs
+ * and skin-and-fat of the drawings: a new vessel in a diagram must be added to it. */
+static void
+test_care_list_matches_the_diagram_families (void **state)
+{
+  static const char * const not_for_care[] = { "artery", "vein", "organ", "fat", NULL };
+  guint vessels = 0;
+
+  for (guint v = 0; v < atlas_views_get_n_views (); v++)
+    {
+      const AtlasViewInfo *view = atlas_views_get_view (v);
+
+      for (guint s = 0; s < atlas_view_get_n_states (view); s++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AtlasDiagram) diagram = atlas_view_load_builtin (view, s, &error);
+
+          if (diagram == NULL)
+            fail_msg ("%s", error->message);
+
+          for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+            {
+              const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+              gboolean vessel = g_strv_contains (not_for_care, region->family);
+
+              if (atlas_content_structure_allows_care (region->structure) == vessel)
+                fail_msg ("%s (%s, in %s) is %s the list of structures care may not name",
+                          region->structure, region->family, view->name, vessel ? "missing from" : "wrongly in");
+              vessels += vessel;
+            }
+        }
+    }
+
+  /* The cross-section has them; the check above would pass vacuously without it. */
+  assert_true (vessels >= 4);
+}
+
 /* Reads the msgids out of xgettext's output. */
 static GHashTable *
 extract_msgids (GStrv files)
@@ -494,6 +541,7 @@ main (void)
     cmocka_unit_test (test_oversized_file_is_refused),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
     cmocka_unit_test (test_builtin_content_covers_every_diagram),
+    cmocka_unit_test (test_care_list_matches_the_diagram_families),
     cmocka_unit_test (test_every_text_is_a_msgid_in_the_template),
   };
 

@@ -71,6 +71,7 @@ typedef struct _AtlasLoader
   /* The text being read. */
   GString             *text;
   char                *text_element;
+  char                *text_where;  /* where its start tag is */
   GStrv                text_cites;
   AtlasStatementKind   text_kind;
   gboolean             in_term;
@@ -139,6 +140,9 @@ gboolean             atlas_loader_claim_id       (AtlasLoader         *loader,
                                                   gpointer             item);
 void                 atlas_loader_check_red_flag_group (AtlasLoader   *loader,
                                                         const char    *group);
+void                 atlas_loader_check_text     (AtlasLoader         *loader,
+                                                  const char          *element,
+                                                  const char          *msgid);
 void                 atlas_loader_check_pack     (AtlasLoader         *loader);
 void                 atlas_loader_check_complete (AtlasLoader         *loader,
                                                   const char          *pack_name);

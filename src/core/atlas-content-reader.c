@@ -338,6 +338,7 @@ start_item (AtlasLoader *loader,
   g_assert (kind != NULL && item != NULL);
   G_STRUCT_MEMBER (char *, item, kind->id) = g_strdup (id ? id : "");
   g_ptr_array_add (atlas_content_items (loader->content, kind), item);
+  g_hash_table_insert (loader->where, item, atlas_loader_here (loader));
   if (id != NULL)
     atlas_loader_claim_id (loader, kind, item);
   loader->item = item;
@@ -485,6 +486,8 @@ loader_start_element (GMarkupParseContext *context,
   loader->text = g_string_new (NULL);
   g_free (loader->text_element);
   loader->text_element = g_strdup (element);
+  g_free (loader->text_where);
+  loader->text_where = atlas_loader_here (loader);
 }
 
 static void
@@ -592,6 +595,7 @@ loader_end_element (GMarkupParseContext *context,
 
       if (msgid[0] == '\0' || strcmp (msgid, "<term ref=\"\"></term>") == 0)
         atlas_loader_problem (loader, NULL, "<%s> is empty", element);
+      atlas_loader_check_text (loader, element, msgid);
 
       /* A translation whose markup is broken is not trusted: the English stays. */
       translated = g_dgettext (GETTEXT_PACKAGE, msgid);
@@ -791,6 +795,7 @@ atlas_content_read_pack (GFile        *directory,
   g_ptr_array_unref (loader.stack);
   g_clear_pointer (&loader.text_cites, g_strfreev);
   g_free (loader.text_element);
+  g_free (loader.text_where);
   g_free (loader.name);
 
   if (problems->len > before)

@@ -1,8 +1,12 @@
-/* atlas-content-rules.c — the rules a content pack must keep: ids, required parts, references,
- * red-flag groups.
+/* atlas-content-rules.c — the rules a content pack must keep beyond its XML format.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ids, required parts, references, what care may name, cautions, the length of names and the
+ * red-flag groups. The reader calls in here as it goes (ids, red-flag groups, texts) and once
+ * every file is read (atlas_loader_check_pack); each problem carries the file, line and column
+ * of what breaks the rule, as resources/content/README.md promises authors.
  */
 #include "config.h"
 
@@ -54,9 +58,11 @@ atlas_loader_claim_id (AtlasLoader         *loader,
     }
 
   g_hash_table_insert (ids, (gpointer) id, item);
-  g_hash_table_insert (loader->where, item, atlas_loader_here (loader));
   return TRUE;
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* Required parts and references                                                              */
 
 /* Every item needs its two main texts (a name and what it says), unless its file could not be
  * read to the end: then the parse error is the one message worth reading. */
@@ -136,12 +142,94 @@ check_references (AtlasLoader *loader)
     }
 }
 
-/* Checks what can only be checked once every file of the pack is read. */
-void
-atlas_loader_check_pack (AtlasLoader *loader)
+/* ------------------------------------------------------------------------------------------ */
+/* Care                                                                                       */
+
+/* The structures that exercises and hands-on care must never name: in the diagrams they are
+ * the artery, vein, organ and fat (skin) families. The loader does not read the diagrams to
+ * find out: they are SVG files validated and rendered by atlas-diagram.c, and checking a pack
+ * (on every start, and under the fuzzer) should not parse pictures, nor should a content pack
+ * depend on which diagrams happen to be installed. The list is short and changes only with the
+ * drawings, and test-content checks it against the families of every built-in diagram. */
+static const char * const not_for_care[] = {
+  "aorta", "inferior-vena-cava", "bowel", "skin-and-fat", NULL
+};
+
+/**
+ * atlas_content_structure_allows_care:
+ * @structure: a structure id, without side: "psoas-major"
+ *
+ * Returns: %FALSE for the vessels, organs, skin and fat that no exercise or hands-on care may
+ *   work on; %TRUE for everything else
+ */
+gboolean
+atlas_content_structure_allows_care (const char *structure)
 {
-  check_required (loader);
-  check_references (loader);
+  return structure != NULL && !g_strv_contains (not_for_care, structure);
+}
+
+static void
+check_care_targets (AtlasLoader *loader)
+{
+  GPtrArray *exercises = loader->content->exercises;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+
+      for (guint r = 0; exercise->regions[r] != NULL; r++)
+        if (!atlas_content_structure_allows_care (exercise->regions[r]))
+          atlas_loader_problem (loader, g_hash_table_lookup (loader->where, exercise),
+                                "<exercise> “%s” names “%s” in its regions: exercises and hands-on care work on muscles, bones and joints, never on vessels, organs, skin or fat",
+                                exercise->id, exercise->regions[r]);
+    }
+}
+
+/* Anything that moves, loads or presses on the body can hurt; only self-care habits (getting
+ * up from the desk, say) may come without a word of caution. A file that stopped half-way is
+ * not held to it: its parse error is the message worth reading. */
+static void
+check_cautions (AtlasLoader *loader)
+{
+  static const char * const needs_caution[] = { "stretch", "strengthen", "hands-on", NULL };
+  GPtrArray *exercises = loader->content->exercises;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (exercise->cautions->len == 0 && exercise->kind != NULL &&
+          g_strv_contains (needs_caution, exercise->kind) &&
+          !g_hash_table_contains (loader->unfinished, exercise))
+        atlas_loader_problem (loader, g_hash_table_lookup (loader->where, exercise),
+                              "<exercise> “%s” of kind “%s” needs at least one <caution>",
+                              exercise->id, exercise->kind);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Texts                                                                                      */
+
+/* Checks a text as it is read. Names and titles are headings, checkbox labels and list rows:
+ * much longer, they wrap into paragraphs and stop working as names. The English text (the
+ * msgid) is measured, in characters as a reader sees them (no markup, &amp; counted once),
+ * so a longer translation never makes a pack fail. */
+void
+atlas_loader_check_text (AtlasLoader *loader,
+                         const char  *element,
+                         const char  *msgid)
+{
+  g_autofree char *plain = NULL;
+  glong length;
+
+  if (!g_str_equal (element, "name") && !g_str_equal (element, "title"))
+    return;
+
+  plain = atlas_rich_text_to_plain (msgid);
+  length = g_utf8_strlen (plain, -1);
+  if (length > ATLAS_CONTENT_MAX_NAME_CHARS)
+    atlas_loader_problem (loader, loader->text_where, "<%s> is %ld characters long; a name or title may have at most %d",
+                          element, length, ATLAS_CONTENT_MAX_NAME_CHARS);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -236,4 +324,16 @@ atlas_content_check_complete (AtlasContent  *self,
   g_set_error (error, ATLAS_CONTENT_ERROR, ATLAS_CONTENT_ERROR_INVALID,
                "The content has no red flag in the groups %s; it needs at least one in every group", list);
   return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+/* Checks what can only be checked once every file of the pack is read. */
+void
+atlas_loader_check_pack (AtlasLoader *loader)
+{
+  check_required (loader);
+  check_references (loader);
+  check_care_targets (loader);
+  check_cautions (loader);
 }

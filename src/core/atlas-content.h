@@ -26,6 +26,9 @@ typedef enum
 #define ATLAS_CONTENT_MAX_ITEMS      20000
 #define ATLAS_CONTENT_VERSION        1
 
+/* Names and titles are headings, checkbox labels and list rows; this many characters at most. */
+#define ATLAS_CONTENT_MAX_NAME_CHARS 120
+
 typedef enum
 {
   ATLAS_STATEMENT_PLAIN,
@@ -162,6 +165,8 @@ GPtrArray                *atlas_content_symptoms_for    (AtlasContent       *sel
                                                          const char         *structure);
 GPtrArray                *atlas_content_exercises_for   (AtlasContent       *self,
                                                          const char         *structure);
+
+gboolean                  atlas_content_structure_allows_care (const char *structure);
 
 const char               *atlas_source_get_short_name   (const AtlasSource  *source);
 char                     *atlas_content_dup_citation    (AtlasContent       *self,
