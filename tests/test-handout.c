@@ -66,9 +66,15 @@ test_handout_says_what_was_discussed (void **state)
   assert_non_null (strstr (text, "What You Ticked"));
   assert_non_null (strstr (text, "(left side)"));
   assert_non_null (strstr (text, "Care the Articles Describe"));
+  /* With no warning sign ticked, the handout still lists when to get help, ambulance first. */
+  assert_non_null (strstr (text, "When to Get Medical Help"));
+  assert_non_null (strstr (text, "Call an ambulance now: Sudden Belly or Back Pain"));
   assert_non_null (strstr (text, "Caution:"));
   assert_non_null (strstr (text, "Sources"));
-  assert_null (strstr (text, "emergency"));
+  /* No alert stands before the diagram: with nothing ticked, the warning signs are only listed
+   * at the end, as when to get help. */
+  assert_true (strstr (text, "emergency") > strstr (text, "When to Get Medical Help"));
+  assert_true (strstr (text, "[diagram]") < strstr (text, "When to Get Medical Help"));
 }
 
 static void

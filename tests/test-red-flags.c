@@ -20,7 +20,7 @@ static void
 test_groups_come_in_display_order (void **state)
 {
   static const char * const expected[] = {
-    "cauda-equina", "vascular", "fracture", "cancer", "infection", "inflammatory", "clinician",
+    "cauda-equina", "vascular", "fracture", "cancer", "infection", "inflammatory", "clinician", "child",
   };
   const AtlasRedFlagGroup *groups;
   guint n = 0;
@@ -70,7 +70,6 @@ test_every_group_has_every_field (void **state)
 
       assert_sentence (groups[i].title, FALSE);
       assert_sentence (groups[i].description, TRUE);
-      assert_sentence (groups[i].alert_title, FALSE);
       assert_sentence (groups[i].advice, TRUE);
       assert_in_range (groups[i].urgency, ATLAS_URGENCY_AMBULANCE, ATLAS_URGENCY_SOON);
 
@@ -98,12 +97,34 @@ test_urgency_of_the_first_two (void **state)
     assert_true (groups[i].urgency > groups[0].urgency);
 }
 
+/* The alert's heading says how soon, the same way for every group; content files name the
+ * urgencies in words. */
+static void
+test_urgencies_have_headings_and_names (void **state)
+{
+  AtlasUrgency urgency = ATLAS_URGENCY_SOON;
+
+  assert_string_equal (atlas_urgency_get_alert_title (ATLAS_URGENCY_AMBULANCE), "Call an ambulance now");
+  assert_string_equal (atlas_urgency_get_alert_title (ATLAS_URGENCY_EMERGENCY), "Go to an emergency department now");
+  assert_string_equal (atlas_urgency_get_alert_title (ATLAS_URGENCY_SAME_DAY), "See a doctor today");
+  assert_string_equal (atlas_urgency_get_alert_title (ATLAS_URGENCY_SOON), "See your GP or family doctor soon");
+
+  assert_true (atlas_urgency_from_string ("same-day", &urgency));
+  assert_int_equal (urgency, ATLAS_URGENCY_SAME_DAY);
+  assert_true (atlas_urgency_from_string ("ambulance", &urgency));
+  assert_int_equal (urgency, ATLAS_URGENCY_AMBULANCE);
+  assert_false (atlas_urgency_from_string ("today", &urgency));
+  assert_false (atlas_urgency_from_string (NULL, &urgency));
+  assert_int_equal (urgency, ATLAS_URGENCY_AMBULANCE);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_groups_come_in_display_order),
     cmocka_unit_test (test_lookup_finds_each_group_and_nothing_else),
+    cmocka_unit_test (test_urgencies_have_headings_and_names),
     cmocka_unit_test (test_every_group_has_every_field),
     cmocka_unit_test (test_urgency_of_the_first_two),
   };

@@ -208,58 +208,32 @@ atlas_checklist_has_red_flag (AtlasChecklist *self)
 }
 
 /**
- * atlas_checklist_get_urgent_group:
+ * atlas_checklist_get_urgency:
+ * @urgency: (out) (optional): how soon the person must get help
  *
  * The warning signs come in groups, each with its own urgency (an ambulance for a leaking aorta,
- * an emergency department for cauda equina, the same day for a possible fracture, soon for an
- * inflammatory pattern). What the person must do is what the most urgent ticked group says.
+ * an emergency department for cauda equina, the same day for a possible fracture, within days
+ * for an inflammatory pattern), and a sign may be more urgent than its group (past cancer with
+ * new back pain). What the person must do is what the most urgent ticked sign needs.
  *
- * Returns: (nullable): the most urgent group among the ticked red flags (the first in display
- *   order when two are equally urgent), or %NULL when none is ticked
- */
-const AtlasRedFlagGroup *
-atlas_checklist_get_urgent_group (AtlasChecklist *self)
-{
-  const AtlasRedFlagGroup *groups;
-  guint n_groups;
-
-  g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), NULL);
-
-  groups = atlas_red_flag_groups_get (&n_groups);
-  for (AtlasUrgency urgency = ATLAS_URGENCY_AMBULANCE; urgency <= ATLAS_URGENCY_SOON; urgency++)
-    for (guint g = 0; g < n_groups; g++)
-      if (groups[g].urgency == urgency && atlas_checklist_has_red_flag_in (self, groups[g].id))
-        return &groups[g];
-
-  return NULL;
-}
-
-/**
- * atlas_checklist_has_red_flag_in:
- * @group: a red-flag group id, such as "vascular"
- *
- * Returns: %TRUE if a red flag of @group is ticked
+ * Returns: %TRUE if a red flag is ticked
  */
 gboolean
-atlas_checklist_has_red_flag_in (AtlasChecklist *self,
-                                 const char     *group)
+atlas_checklist_get_urgency (AtlasChecklist *self,
+                             AtlasUrgency   *urgency)
 {
-  GHashTableIter iter;
-  gpointer id;
+  g_autoptr(GPtrArray) flags = NULL;
+  AtlasUrgency most = ATLAS_URGENCY_SOON;
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), FALSE);
-  g_return_val_if_fail (group != NULL, FALSE);
 
-  g_hash_table_iter_init (&iter, self->red_flags);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    {
-      const AtlasRedFlag *flag = lookup_red_flag (self, id);
+  flags = atlas_checklist_get_checked_red_flags (self);
+  for (guint i = 0; i < flags->len; i++)
+    most = MIN (most, ((AtlasRedFlag *) g_ptr_array_index (flags, i))->urgency);
+  if (urgency != NULL)
+    *urgency = most;
 
-      if (flag != NULL && g_str_equal (flag->group, group))
-        return TRUE;
-    }
-
-  return FALSE;
+  return flags->len > 0;
 }
 
 /**
@@ -271,21 +245,29 @@ atlas_checklist_has_red_flag_in (AtlasChecklist *self,
 gboolean
 atlas_checklist_needs_emergency (AtlasChecklist *self)
 {
-  const AtlasRedFlagGroup *group;
+  AtlasUrgency urgency;
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), FALSE);
 
-  group = atlas_checklist_get_urgent_group (self);
-  return group != NULL && group->urgency <= ATLAS_URGENCY_EMERGENCY;
+  return atlas_checklist_get_urgency (self, &urgency) && urgency <= ATLAS_URGENCY_EMERGENCY;
+}
+
+static void
+append_paragraph (GString    *body,
+                  const char *text)
+{
+  if (strstr (body->str, text) == NULL)
+    g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", text);
 }
 
 /**
  * atlas_checklist_dup_alert:
- * @title: (out) (optional) (transfer full): what to do, as a heading: the most urgent ticked
- *   group's alert, translated
+ * @title: (out) (optional) (transfer full): what to do, as a heading, translated
  *
- * The alert shown on screen and printed on the handout, so the two can never disagree: the
- * advice of every ticked group, most urgent first, then what each ticked sign adds, each once.
+ * The alert shown on screen and printed on the handout, so the two can never disagree. It says
+ * one thing to do: the advice for the most urgent ticked signs (their group's, then what each
+ * sign adds), and only names the less urgent ones for the person to mention, so a box that says
+ * "call an ambulance" never also says "it is not an emergency".
  *
  * Returns: (transfer full) (nullable): the alert's text, one paragraph per line, or %NULL when
  *   no red flag is ticked
@@ -295,8 +277,9 @@ atlas_checklist_dup_alert (AtlasChecklist  *self,
                            char           **title)
 {
   const AtlasRedFlagGroup *groups;
-  const AtlasRedFlagGroup *urgent;
   g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GString) others = g_string_new (NULL);
+  AtlasUrgency top;
   GString *body;
   guint n_groups;
 
@@ -304,27 +287,49 @@ atlas_checklist_dup_alert (AtlasChecklist  *self,
 
   if (title != NULL)
     *title = NULL;
-  urgent = atlas_checklist_get_urgent_group (self);
-  if (urgent == NULL)
+  if (!atlas_checklist_get_urgency (self, &top))
     return NULL;
   if (title != NULL)
-    *title = g_strdup (_(urgent->alert_title));
+    *title = g_strdup (_(atlas_urgency_get_alert_title (top)));
 
   body = g_string_new (NULL);
-  groups = atlas_red_flag_groups_get (&n_groups);
-  for (AtlasUrgency urgency = ATLAS_URGENCY_AMBULANCE; urgency <= ATLAS_URGENCY_SOON; urgency++)
-    for (guint g = 0; g < n_groups; g++)
-      if (groups[g].urgency == urgency && atlas_checklist_has_red_flag_in (self, groups[g].id))
-        g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", _(groups[g].advice));
-
   flags = atlas_checklist_get_checked_red_flags (self);
-  for (guint i = 0; i < flags->len; i++)
+  groups = atlas_red_flag_groups_get (&n_groups);
+  for (guint g = 0; g < n_groups; g++)
     {
-      const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
-      g_autofree char *advice = atlas_rich_text_to_plain (flag->advice);
+      gboolean group_said = FALSE;
 
-      if (strstr (body->str, advice) == NULL)
-        g_string_append_printf (body, "\n%s", advice);
+      for (guint i = 0; i < flags->len; i++)
+        {
+          const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+
+          if (!g_str_equal (flag->group, groups[g].id))
+            continue;
+
+          if (flag->urgency == top)
+            {
+              g_autofree char *advice = atlas_rich_text_to_plain (flag->advice);
+
+              if (!group_said && groups[g].urgency == top)
+                append_paragraph (body, _(groups[g].advice));
+              group_said = TRUE;
+              append_paragraph (body, advice);
+            }
+          else
+            {
+              g_autofree char *name = atlas_rich_text_to_plain (flag->name);
+
+              g_string_append_printf (others, "%s%s", others->len > 0 ? "; " : "", name);
+            }
+        }
+    }
+
+  if (others->len > 0)
+    {
+      /* Translators: ends the alert, followed by the names of less urgent warning signs. */
+      g_autofree char *also = g_strdup_printf (_("Also tell the doctor about: %s."), others->str);
+
+      append_paragraph (body, also);
     }
 
   return g_string_free (body, FALSE);

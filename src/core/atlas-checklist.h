@@ -52,9 +52,8 @@ void                     atlas_checklist_set_red_flag       (AtlasChecklist  *se
                                                              gboolean         checked);
 guint                    atlas_checklist_get_n_checked      (AtlasChecklist  *self);
 gboolean                 atlas_checklist_has_red_flag       (AtlasChecklist  *self);
-gboolean                 atlas_checklist_has_red_flag_in    (AtlasChecklist  *self,
-                                                             const char      *group);
-const AtlasRedFlagGroup *atlas_checklist_get_urgent_group   (AtlasChecklist  *self);
+gboolean                 atlas_checklist_get_urgency        (AtlasChecklist  *self,
+                                                             AtlasUrgency    *urgency);
 gboolean                 atlas_checklist_needs_emergency    (AtlasChecklist  *self);
 char                    *atlas_checklist_dup_alert          (AtlasChecklist  *self,
                                                              char           **title);

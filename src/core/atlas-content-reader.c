@@ -286,12 +286,20 @@ start_item (AtlasLoader *loader,
     }
   else if (g_str_equal (element, "red-flag"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE } };
+      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE }, { "urgency", FALSE } };
       AtlasRedFlag *flag = g_new0 (AtlasRedFlag, 1);
+      const AtlasRedFlagGroup *group;
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       flag->group = g_strdup (attrs[1].value);
       atlas_loader_check_red_flag_group (loader, attrs[1].value);
+      /* A sign is as urgent as its group, unless it says otherwise: a history of cancer with new
+       * back pain needs a doctor the same day, the group's other signs a visit within days. */
+      group = atlas_red_flag_group_lookup (attrs[1].value);
+      flag->urgency = group != NULL ? group->urgency : ATLAS_URGENCY_SOON;
+      if (attrs[3].value != NULL && !atlas_urgency_from_string (attrs[3].value, &flag->urgency))
+        atlas_loader_problem (loader, NULL, "<red-flag> urgency “%s” is not one of ambulance, emergency, same-day, soon",
+                              attrs[3].value);
       flag->cites = split_ids (loader, attrs[2].value, ATLAS_REF_SOURCE);
       item = flag;
       id = attrs[0].value;

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "atlas-red-flags.h"
+
 #include "atlas-rich-text.h"
 
 G_BEGIN_DECLS
@@ -95,10 +97,11 @@ typedef struct
 typedef struct
 {
   char  *id;
-  char  *group;
-  GStrv  cites;
-  char  *name;
-  char  *advice;
+  char         *group;
+  AtlasUrgency  urgency;     /* the group's, unless the sign sets its own */
+  GStrv         cites;
+  char         *name;
+  char         *advice;
 } AtlasRedFlag;
 
 typedef struct

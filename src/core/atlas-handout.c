@@ -238,6 +238,29 @@ build (AtlasHandout *self)
       add (self, BLOCK_TEXT, text->str);
     }
 
+  /* With nothing ticked, the page still says when to get help, before any care. */
+  if (flags->len == 0)
+    {
+      const AtlasRedFlagGroup *groups;
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_groups;
+
+      add_plain (self, BLOCK_HEADING, _("When to Get Medical Help"));
+      groups = atlas_red_flag_groups_get (&n_groups);
+      for (guint g = 0; g < n_groups; g++)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("%s• <b>%s:</b> %s. %s", g > 0 ? "\n" : "",
+                                                           _(atlas_urgency_get_alert_title (groups[g].urgency)),
+                                                           _(groups[g].title), _(groups[g].description));
+          g_auto(GStrv) group_cites = g_strsplit (groups[g].cites, " ", -1);
+
+          g_string_append (text, line);
+          for (guint c = 0; group_cites[c] != NULL; c++)
+            g_hash_table_add (cited, (gpointer) g_intern_string (group_cites[c]));
+        }
+      add (self, BLOCK_TEXT, text->str);
+    }
+
   if (flags->len > 0)
     add_plain (self, BLOCK_TEXT, _("Exercises and self-care are left out because a warning sign is ticked. "
                                    "Get the medical care described above first."));
@@ -413,16 +436,16 @@ atlas_handout_paginate (AtlasHandout *self,
   self->width = width;
   self->height = height;
 
+  /* Measure every block first, so a heading can tell whether what follows it fits. */
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double block_height;
 
       if (block->kind == BLOCK_DIAGRAM)
         {
           double aspect = atlas_diagram_get_height (self->diagram) / atlas_diagram_get_width (self->diagram);
 
-          block_height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.45);
+          block->height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.45);
         }
       else
         {
@@ -430,16 +453,26 @@ atlas_handout_paginate (AtlasHandout *self,
           int h;
 
           pango_layout_get_pixel_size (layout, NULL, &h);
-          block_height = h + (block->kind == BLOCK_ALERT ? 24 : 0);
+          block->height = h + (block->kind == BLOCK_ALERT ? 24 : 0);
+        }
+    }
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double needed = block->height;
+
+      /* A heading never ends a page: it moves on with the block it introduces, unless that
+       * block is too tall for any page. Blocks do not split, so the whole block counts. */
+      if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
+        {
+          double next = g_array_index (self->blocks, Block, i + 1).height;
+
+          if (block->height + GAP / 2 + next <= bottom - MARGIN)
+            needed += GAP / 2 + next;
         }
 
-      /* Headings stay with what follows them; a block starts a page when it does not fit. */
-      if (y + block_height > bottom && y > MARGIN)
-        {
-          page++;
-          y = MARGIN;
-        }
-      else if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len && y + block_height + 90 > bottom && y > MARGIN)
+      if (y + needed > bottom && y > MARGIN)
         {
           page++;
           y = MARGIN;
@@ -447,8 +480,7 @@ atlas_handout_paginate (AtlasHandout *self,
 
       block->page = page;
       block->y = y;
-      block->height = block_height;
-      y += block_height + (block->kind == BLOCK_HEADING ? GAP / 2 : GAP * 1.5);
+      y += block->height + (block->kind == BLOCK_HEADING ? GAP / 2 : GAP * 1.5);
     }
 
   self->n_pages = page + 1;

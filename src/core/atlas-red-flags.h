@@ -24,13 +24,16 @@ typedef struct
   const char   *id;           /* "cauda-equina": what <red-flag group="…"> names */
   const char   *title;        /* the group's heading */
   const char   *description;  /* one line under the heading */
-  AtlasUrgency  urgency;
-  const char   *alert_title;  /* what to do, as a heading when a flag of the group is ticked */
+  AtlasUrgency  urgency;      /* how soon, unless a red flag of the group says otherwise */
   const char   *advice;       /* what to do, as a sentence */
   const char   *cites;        /* space-separated source ids behind the advice */
 } AtlasRedFlagGroup;
 
 const AtlasRedFlagGroup *atlas_red_flag_groups_get   (guint      *n);
 const AtlasRedFlagGroup *atlas_red_flag_group_lookup (const char *id);
+
+const char              *atlas_urgency_get_alert_title (AtlasUrgency  urgency);
+gboolean                 atlas_urgency_from_string     (const char   *text,
+                                                        AtlasUrgency *urgency);
 
 G_END_DECLS

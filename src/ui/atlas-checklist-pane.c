@@ -185,10 +185,14 @@ build_groups (AtlasChecklistPane *self)
   AtlasContent *content = atlas_checklist_get_content (self->checklist);
   GPtrArray *flags = atlas_content_get_red_flags (content);
   GPtrArray *symptoms = atlas_content_get_symptoms (content);
-  GtkWidget *after = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+  /* Warning signs come first, above the hint about the psoas, so nobody reads them as psoas
+   * symptoms; the symptom groups follow the hint. */
+  GtkWidget *hint = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+  GtkWidget *after = NULL;
   const AtlasRedFlagGroup *flag_groups;
   guint n_flag_groups;
   GtkWidget *warning;
+  GtkWidget *rarity;
 
   warning = gtk_label_new (_("Warning Signs — Tick Any That Apply to You"));
   gtk_widget_add_css_class (warning, "title-4");
@@ -197,6 +201,14 @@ build_groups (AtlasChecklistPane *self)
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
   gtk_box_insert_child_after (self->groups, warning, after);
   after = warning;
+
+  rarity = gtk_label_new (_("Serious causes are rare. Of every 100 people who see a family doctor with back pain, about 4 have "
+                            "a broken bone and fewer than 1 has cancer (European Spine Journal, 2017). But these signs need a doctor."));
+  gtk_widget_add_css_class (rarity, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (rarity), 0);
+  gtk_label_set_wrap (GTK_LABEL (rarity), TRUE);
+  gtk_box_insert_child_after (self->groups, rarity, after);
+  after = rarity;
 
   flag_groups = atlas_red_flag_groups_get (&n_flag_groups);
   for (guint g = 0; g < n_flag_groups; g++)
@@ -222,6 +234,7 @@ build_groups (AtlasChecklistPane *self)
       after = group;
     }
 
+  after = hint;
   for (guint g = 0; g < G_N_ELEMENTS (symptom_groups); g++)
     {
       GtkWidget *group = adw_preferences_group_new ();

@@ -324,6 +324,19 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
     add_label (self, self->box, escaped, "dim-label");
   }
 
+  /* What the articles recommend stays readable as what they say, but nobody with a warning
+   * sign should take it as advice for now. */
+  if (self->care_withdrawn)
+    {
+      GtkWidget *label = add_label (self, self->box,
+                                    _("<b>A warning sign is ticked.</b> Do not try any stretch, exercise or massage "
+                                      "that this page mentions until a doctor has checked you."),
+                                    "atlas-care-withdrawn");
+
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_set_margin_top (label, 6);
+    }
+
   if (entry == NULL)
     {
       add_label (self, self->box, _("No explanation has been written for this structure yet."), "atlas-summary");
@@ -377,7 +390,13 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
     }
   else if (exercises->len > 0)
     {
+      GtkWidget *label;
+
       add_heading (self, _("Exercises and Care"));
+      label = add_label (self, self->box,
+                         _("Before you try any of these, look through the warning signs in the Symptoms tab."),
+                         "dim-label");
+      gtk_widget_set_margin_bottom (label, 6);
       for (guint i = 0; i < exercises->len; i++)
         gtk_box_append (self->box, exercise_widget (self, g_ptr_array_index (exercises, i)));
     }
