@@ -28,6 +28,7 @@ static const char * const front_required[] = {
   "genitofemoral-nerve-left", "genitofemoral-nerve-right",
   "obturator-nerve-left", "obturator-nerve-right",
   "lateral-femoral-cutaneous-nerve-left", "lateral-femoral-cutaneous-nerve-right",
+  "medial-arcuate-ligament-left", "medial-arcuate-ligament-right",
   NULL
 };
 
@@ -35,6 +36,7 @@ static const char * const side_required[] = {
   "T12", "L1", "L2", "L3", "L4", "L5", "intervertebral-discs", "sacrum",
   "hip-bone-right", "femur-right", "lesser-trochanter-right", "hip-joint-right",
   "psoas-major-right", "iliacus-right", "iliopsoas-tendon-right", "inguinal-ligament-right",
+  "tibia-right",
   NULL
 };
 
@@ -48,6 +50,9 @@ static const char * const section_required[] = {
   "internal-oblique-left", "internal-oblique-right",
   "transversus-abdominis-left", "transversus-abdominis-right",
   "bowel", "aorta", "inferior-vena-cava", "skin-and-fat",
+  "common-iliac-artery-left", "common-iliac-artery-right", "ureter-left", "ureter-right",
+  "sympathetic-trunk-left", "sympathetic-trunk-right",
+  "genitofemoral-nerve-left", "genitofemoral-nerve-right", "iliac-crest-left", "iliac-crest-right",
   NULL
 };
 
