@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "atlas-content.h"
+#include "atlas-red-flags.h"
 #include "atlas-views.h"
 
 static GFile *
@@ -73,7 +74,7 @@ test_good_pack_loads (void **state)
   assert_true (((AtlasSymptom *) g_ptr_array_index (symptoms, 0))->sided);
   exercises = atlas_content_exercises_for (content, "femur");
   assert_int_equal (exercises->len, 1);
-  assert_int_equal (atlas_content_get_red_flags (content)->len, 1);
+  assert_int_equal (atlas_content_get_red_flags (content)->len, 7);
   assert_int_equal (atlas_content_get_tour (content)->len, 1);
 
   /* Rich text becomes Pango markup with glossary links, or plain text. */
@@ -108,6 +109,8 @@ test_broken_packs_are_refused_whole (void **state)
     { "future-version", "pack.xml:2:", "version “2”" },
     { "nested-markup", "pack.xml:", "<b> is not allowed inside <step>" },
     { "bad-group", "pack.xml:37:", "group “elbow”" },
+    { "unknown-red-flag-group", "pack.xml:58:3:",
+      "<red-flag> group “kidney” is not one of cauda-equina, vascular, fracture, cancer, infection, inflammatory, clinician" },
     { "one-view-disagreement", "pack.xml:", "at least two <view>s" },
     { "wrong-root", "pack.xml:2:", "not an <atlas-content>" },
     { "stray-text", "pack.xml:", "stray text" },
@@ -152,6 +155,37 @@ test_broken_packs_are_refused_whole (void **state)
     }
 }
 
+/* The built-in pack, or one checked on its own, is what the checklist shows: it must have a red
+ * flag in every group. A user pack on top of it only adds flags. */
+static void
+test_pack_on_its_own_needs_every_red_flag_group (void **state)
+{
+  g_autoptr(GFile) dir = content_dir ("bad/missing-red-flag-group");
+  g_autoptr(GFile) good = content_dir ("good");
+  g_auto(GStrv) alone = atlas_content_validate_pack (dir, NULL);
+  g_auto(GStrv) complete = atlas_content_validate_pack (good, NULL);
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Checked on its own, the missing group is named at the pack's first red flag. */
+  assert_int_equal (g_strv_length (alone), 1);
+  if (strstr (alone[0], "pack.xml:41:3: no <red-flag> is in the group “vascular”") == NULL)
+    fail_msg ("unexpected: %s", alone[0]);
+  assert_int_equal (g_strv_length (complete), 0);
+
+  /* Read as a pack it is valid, but content made of it alone is not complete. */
+  assert_true (atlas_content_load_pack (content, dir, NULL));
+  assert_false (atlas_content_check_complete (content, &error));
+  assert_true (g_error_matches (error, ATLAS_CONTENT_ERROR, ATLAS_CONTENT_ERROR_INVALID));
+  assert_non_null (strstr (error->message, "vascular"));
+  assert_null (strstr (error->message, "fracture"));
+
+  g_clear_object (&content);
+  content = atlas_content_new ();
+  assert_true (atlas_content_load_pack (content, good, NULL));
+  assert_true (atlas_content_check_complete (content, NULL));
+}
+
 static void
 test_oversized_file_is_refused (void **state)
 {
@@ -194,6 +228,10 @@ test_user_packs_load_after_builtin_and_bad_ones_are_skipped (void **state)
   assert_non_null (atlas_content_get_region (content, "iliacus"));
   /* …and nothing of the broken one is. */
   assert_null (atlas_content_get_region (content, "quadratus-lumborum"));
+
+  /* A user pack adds red flags to the groups; it cannot take the base pack's away. */
+  assert_int_equal (atlas_content_get_red_flags (content)->len, 8);
+  assert_true (atlas_content_check_complete (content, NULL));
 }
 
 /* The issue's promise: every region of every diagram has content, and all content describes
@@ -256,14 +294,22 @@ test_builtin_content_covers_every_diagram (void **state)
         fail_msg ("tour step %s shows %s, which the %s view does not have", step->id, step->region, step->view);
     }
 
-  /* The four red-flag groups are all there; symptoms and exercises too. */
+  /* Every red-flag group has flags, and no flag is outside the groups; symptoms and exercises
+   * are there too. */
   {
     GPtrArray *flags = atlas_content_get_red_flags (content);
     g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+    guint n_groups;
 
+    atlas_red_flag_groups_get (&n_groups);
     for (guint i = 0; i < flags->len; i++)
-      g_hash_table_add (groups, ((AtlasRedFlag *) g_ptr_array_index (flags, i))->group);
-    assert_int_equal (g_hash_table_size (groups), 4);
+      {
+        const char *group = ((AtlasRedFlag *) g_ptr_array_index (flags, i))->group;
+
+        assert_non_null (atlas_red_flag_group_lookup (group));
+        g_hash_table_add (groups, (gpointer) group);
+      }
+    assert_int_equal (g_hash_table_size (groups), n_groups);
   }
   assert_true (atlas_content_get_symptoms (content)->len >= 12);
   assert_true (atlas_content_get_exercises (content)->len >= 10);
@@ -444,6 +490,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_good_pack_loads),
     cmocka_unit_test (test_broken_packs_are_refused_whole),
+    cmocka_unit_test (test_pack_on_its_own_needs_every_red_flag_group),
     cmocka_unit_test (test_oversized_file_is_refused),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
     cmocka_unit_test (test_builtin_content_covers_every_diagram),

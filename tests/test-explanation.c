@@ -13,10 +13,13 @@
 
 #include <string.h>
 
+#include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
+#include "atlas-quiz-card.h"
 #include "atlas-sources-window.h"
 #include "atlas-test-ui.h"
+#include "atlas-tour-card.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -156,13 +159,17 @@ test_the_tour_walks_the_views_and_explains (void **state)
   Fixture *f = *state;
   AtlasTour *tour = atlas_window_get_tour (f->window);
   GtkRevealer *card = atlas_test_window_child (f->window, "tour_revealer");
-  GtkLabel *title = atlas_test_window_child (f->window, "tour_title");
+  GtkWidget *tour_card = atlas_test_window_child (f->window, "tour_card");
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (tour_card, ATLAS_TYPE_TOUR_CARD, "title"));
   GPtrArray *steps = atlas_content_get_tour (f->content);
   const AtlasTourStep *first = g_ptr_array_index (steps, 0);
   g_autofree char *first_title = plain (first->title);
 
   assert_false (gtk_revealer_get_reveal_child (card));
   assert_false (atlas_tour_is_running (tour));
+  /* A screen reader meets the caption as one named group. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tour_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Guided tour");
 
   /* F5 (win.tour-start) shows the first step: its view, its region explained, its caption. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
@@ -195,11 +202,18 @@ static void
 test_quiz_the_class_on_the_diagram (void **state)
 {
   Fixture *f = *state;
-  GtkFlowBox *options = atlas_test_window_child (f->window, "quiz_options");
+  GtkWidget *quiz_card = atlas_test_window_child (f->window, "quiz_card");
+  GtkFlowBox *options = GTK_FLOW_BOX (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "options"));
   AtlasQuiz *quiz;
   const AtlasQuizQuestion *question;
   AtlasDiagram *diagram;
   GtkWidget *right_button = NULL;
+
+  /* A screen reader meets the quiz as one named group, and hears the feedback when it comes. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (quiz_card), GTK_ACCESSIBLE_PROPERTY_LABEL, "Quiz");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "feedback")),
+                                   GTK_ACCESSIBLE_ROLE_STATUS);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
   quiz = atlas_window_get_quiz (f->window);
@@ -262,6 +276,80 @@ sources_window_open (gpointer data)
   return FALSE;
 }
 
+/* Whatever the structure, and whichever view it is chosen in, a ticked warning sign leaves no
+ * exercise or care on screen; unticking it brings them back. */
+static void
+pane_shows_no_care (Fixture *f)
+{
+  GPtrArray *exercises = atlas_content_get_exercises (f->content);
+  g_autofree char *text = atlas_explanation_pane_dup_text (f->pane);
+
+  assert_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+  for (guint e = 0; e < exercises->len; e++)
+    {
+      g_autofree char *name = plain (((AtlasExercise *) g_ptr_array_index (exercises, e))->name);
+
+      if (strstr (text, name) != NULL)
+        fail_msg ("care \"%s\" is shown while a warning sign is ticked:\n%s", name, text);
+    }
+}
+
+static void
+test_a_warning_sign_withdraws_care_from_every_explanation (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklistPane *checklist_pane = atlas_test_window_child (f->window, "symptom_checklist");
+  AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (checklist_pane);
+  const char *views[] = { "front", "side", "section" };
+  GPtrArray *flags = atlas_content_get_red_flags (f->content);
+  guint shown = 0;
+  g_autofree char *text = NULL;
+
+  /* Care is there to begin with, and the page already open loses it when the tick lands. */
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+
+  /* Every warning sign withdraws care, not only the emergencies. */
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const AtlasRedFlag *flag = g_ptr_array_index (flags, i);
+
+      atlas_checklist_set_red_flag (checklist, flag->id, TRUE);
+      pane_shows_no_care (f);
+      atlas_checklist_set_red_flag (checklist, flag->id, FALSE);
+      assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+    }
+
+  atlas_checklist_set_red_flag (checklist, "bladder-control", TRUE);
+  text = atlas_explanation_pane_dup_text (f->pane);
+  assert_non_null (strstr (text, "hidden while a warning sign is ticked"));
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      AtlasDiagramView *view;
+      AtlasDiagram *diagram;
+
+      /* The side and section drawings load when their view is first shown. */
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[v]);
+      view = atlas_test_window_view (f->window, views[v]);
+      diagram = atlas_diagram_view_get_diagram (view);
+      assert_non_null (diagram);
+
+      for (guint r = 0; r < atlas_diagram_get_n_regions (diagram); r++)
+        {
+          atlas_diagram_view_set_selected_region (view, atlas_diagram_get_region (diagram, r)->id);
+          pane_shows_no_care (f);
+          shown++;
+        }
+    }
+  assert_true (shown > 40);
+
+  atlas_checklist_set_red_flag (checklist, "bladder-control", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "front");
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER));
+}
+
 static void
 test_sources_window_lists_every_source (void **state)
 {
@@ -284,6 +372,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_selecting_a_region_shows_its_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_warning_sign_withdraws_care_from_every_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),

@@ -446,6 +446,30 @@ atlas_checklist_suggested_exercises (AtlasChecklist *self)
   return result;
 }
 
+/**
+ * atlas_checklist_care_for:
+ * @structure: a structure id (a region id without its side)
+ *
+ * The one place that decides whether care may be offered for a structure: every view that
+ * shows exercises (the explanation, the tour's explanation, the handout) asks here, so a ticked
+ * warning sign withdraws stretches, strengthening and hands-on care everywhere at once.
+ *
+ * Returns: (transfer container) (element-type AtlasExercise): the exercises and care that work
+ *   on @structure; always empty while a red flag is ticked
+ */
+GPtrArray *
+atlas_checklist_care_for (AtlasChecklist *self,
+                          const char     *structure)
+{
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), g_ptr_array_new ());
+  g_return_val_if_fail (structure != NULL, g_ptr_array_new ());
+
+  if (atlas_checklist_has_red_flag (self))
+    return g_ptr_array_new ();
+
+  return atlas_content_exercises_for (self->content, structure);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Keeping                                                                                    */
 

@@ -60,6 +60,8 @@ GHashTable              *atlas_checklist_region_weights     (AtlasChecklist  *se
                                                              AtlasDiagram    *diagram);
 GPtrArray               *atlas_checklist_involved_structures (AtlasChecklist *self);
 GPtrArray               *atlas_checklist_suggested_exercises (AtlasChecklist *self);
+GPtrArray               *atlas_checklist_care_for           (AtlasChecklist  *self,
+                                                             const char      *structure);
 
 char                    *atlas_checklist_serialize          (AtlasChecklist  *self);
 gboolean                 atlas_checklist_deserialize        (AtlasChecklist  *self,

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "atlas-rich-text.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_CONTENT_ERROR (atlas_content_error_quark ())
@@ -133,6 +135,8 @@ GStrv                     atlas_content_validate_pack   (GFile              *dir
 guint                     atlas_content_load_user_packs (AtlasContent       *self,
                                                          GFile              *packs_directory,
                                                          GPtrArray          *problems);
+gboolean                  atlas_content_check_complete  (AtlasContent       *self,
+                                                         GError            **error);
 
 const AtlasSource        *atlas_content_get_source      (AtlasContent       *self,
                                                          const char         *id);
@@ -160,8 +164,5 @@ GPtrArray                *atlas_content_exercises_for   (AtlasContent       *sel
 const char               *atlas_source_get_short_name   (const AtlasSource  *source);
 char                     *atlas_content_dup_citation    (AtlasContent       *self,
                                                          GStrv               cites);
-
-char                     *atlas_rich_text_to_markup     (const char         *rich_text);
-char                     *atlas_rich_text_to_plain      (const char         *rich_text);
 
 G_END_DECLS

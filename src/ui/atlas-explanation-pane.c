@@ -16,13 +16,17 @@
 #include <string.h>
 
 #include "atlas-explanation-pane.h"
+#include "atlas-checklist.h"
 #include "atlas-structures.h"
 
 struct _AtlasExplanationPane
 {
   GtkWidget     parent_instance;
 
-  AtlasContent *content;
+  AtlasContent   *content;
+  AtlasChecklist *checklist;   /* decides whether care may be shown */
+  const AtlasRegion *region;   /* what is shown; owned by its diagram, which outlives us */
+  gboolean        care_withdrawn;
   GtkPopover   *popover;
   GPtrArray    *closed_popovers; /* closed, still parented to a label, to unparent */
   guint         unparent_id;
@@ -260,6 +264,8 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
 
   unparent_popovers (self);
   g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, NULL);
+  self->region = region;
+  self->care_withdrawn = self->checklist != NULL && atlas_checklist_has_red_flag (self->checklist);
 
   if (region == NULL)
     {
@@ -344,8 +350,26 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
         }
     }
 
-  exercises = atlas_content_exercises_for (self->content, region->structure);
-  if (exercises->len > 0)
+  exercises = self->checklist != NULL ? atlas_checklist_care_for (self->checklist, region->structure)
+                                      : atlas_content_exercises_for (self->content, region->structure);
+  if (self->care_withdrawn)
+    {
+      g_autoptr(GPtrArray) all = atlas_content_exercises_for (self->content, region->structure);
+
+      /* Say that care exists but is held back, so nobody thinks it was forgotten. */
+      if (all->len > 0)
+        {
+          GtkWidget *label;
+
+          add_heading (self, _("Exercises and Care"));
+          label = add_label (self, self->box,
+                             _("Exercises and hands-on care are hidden while a warning sign is ticked. "
+                               "Get the medical help the warning describes first."),
+                             "atlas-care-withdrawn");
+          gtk_widget_add_css_class (label, "warning");
+        }
+    }
+  else if (exercises->len > 0)
     {
       add_heading (self, _("Exercises and Care"));
       for (guint i = 0; i < exercises->len; i++)
@@ -585,6 +609,46 @@ atlas_explanation_pane_set_content (AtlasExplanationPane *self,
   g_set_object (&self->content, content);
 }
 
+/* Ticking or clearing a warning sign withdraws or restores care on the page already open; other
+ * ticks change nothing here, so the reader keeps their place. */
+static void
+checklist_changed_cb (AtlasExplanationPane *self)
+{
+  gboolean withdrawn = atlas_checklist_has_red_flag (self->checklist);
+
+  if (withdrawn == self->care_withdrawn)
+    return;
+  if (self->region != NULL)
+    atlas_explanation_pane_show_region (self, self->region);
+  else
+    self->care_withdrawn = withdrawn;
+}
+
+/**
+ * atlas_explanation_pane_set_checklist:
+ * @checklist: (nullable): the checklist whose warning signs withdraw care
+ *
+ * While any warning sign is ticked in @checklist, the pane shows no exercises or care, only a
+ * line that points to the warning.
+ */
+void
+atlas_explanation_pane_set_checklist (AtlasExplanationPane *self,
+                                      AtlasChecklist       *checklist)
+{
+  g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
+  g_return_if_fail (checklist == NULL || ATLAS_IS_CHECKLIST (checklist));
+
+  if (self->checklist == checklist)
+    return;
+  if (self->checklist != NULL)
+    g_signal_handlers_disconnect_by_func (self->checklist, checklist_changed_cb, self);
+  g_set_object (&self->checklist, checklist);
+  if (checklist != NULL)
+    g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->region != NULL)
+    atlas_explanation_pane_show_region (self, self->region);
+}
+
 static void
 atlas_explanation_pane_dispose (GObject *object)
 {
@@ -595,6 +659,10 @@ atlas_explanation_pane_dispose (GObject *object)
   g_clear_pointer (&self->closed_popovers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPLANATION_PANE);
   g_clear_object (&self->content);
+  if (self->checklist != NULL)
+    g_signal_handlers_disconnect_by_func (self->checklist, checklist_changed_cb, self);
+  g_clear_object (&self->checklist);
+  self->region = NULL;
 
   G_OBJECT_CLASS (atlas_explanation_pane_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-checklist.h"
 #include "atlas-content.h"
 #include "atlas-diagram.h"
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (AtlasExplanationPane, atlas_explanation_pane, ATLAS, EXPLA
 GtkWidget  *atlas_explanation_pane_new         (void);
 void        atlas_explanation_pane_set_content (AtlasExplanationPane *self,
                                                 AtlasContent         *content);
+void        atlas_explanation_pane_set_checklist (AtlasExplanationPane *self,
+                                                  AtlasChecklist       *checklist);
 void        atlas_explanation_pane_show_region (AtlasExplanationPane *self,
                                                 const AtlasRegion    *region);
 char       *atlas_explanation_pane_dup_text    (AtlasExplanationPane *self);

@@ -8,59 +8,18 @@
  * the window is wide and fold away when it is narrow, so the diagram is never squeezed. The
  * user's choice of which panes to show is remembered only while the panes are unfolded; a
  * fold hides them without overwriting that choice.
+ *
+ * Two parts of the window have files of their own, sharing atlas-window-private.h: the
+ * guided tour and the quiz (atlas-window-classroom.c) and the handout (atlas-window-handout.c).
+ * Their actions are still installed here, with all the others.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
-#include "atlas-checklist-pane.h"
-#include "atlas-explanation-pane.h"
-#include "atlas-handout.h"
-#include "atlas-structure-list.h"
-#include "atlas-structures.h"
-#include "atlas-quiz.h"
-#include "atlas-tour.h"
 #include "atlas-ui.h"
-#include "atlas-view-page.h"
-#include "atlas-views.h"
-#include "atlas-window.h"
-
-struct _AtlasWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AtlasSettings        *settings;
-
-  /* Template children */
-  AdwFlap              *checklist_flap;
-  AdwFlap              *explanation_flap;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkWidget            *checklist_pane;
-  AtlasExplanationPane *explanation_pane;
-  AtlasStructureList   *structure_list;
-  AtlasChecklistPane   *symptom_checklist;
-  GtkStack             *sidebar_stack;
-  AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *tour_revealer;
-  GtkLabel             *tour_progress;
-  GtkLabel             *tour_title;
-  GtkLabel             *tour_text;
-  GtkRevealer          *quiz_revealer;
-  GtkLabel             *quiz_progress;
-  GtkLabel             *quiz_prompt;
-  GtkFlowBox           *quiz_options;
-  GtkLabel             *quiz_feedback;
-  GtkWidget            *quiz_next_button;
-
-  AtlasTour            *tour;
-  AtlasQuiz            *quiz;
-  AtlasDiagramView     *quiz_view;
-  AtlasViewPage        *front_page;
-  AtlasViewPage        *side_page;
-  AtlasViewPage        *section_page;
-};
+#include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -117,8 +76,8 @@ atlas_window_flap_revealed_cb (AtlasWindow *self,
     }
 }
 
-static AtlasViewPage *
-visible_page (AtlasWindow *self)
+AtlasViewPage *
+atlas_window_get_visible_page (AtlasWindow *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
@@ -129,7 +88,7 @@ static void
 show_region (AtlasWindow *self,
              const char  *region_id)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasDiagram *diagram = page ? atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (page)) : NULL;
   const AtlasRegion *region = diagram ? atlas_diagram_lookup_region (diagram, region_id) : NULL;
 
@@ -140,7 +99,7 @@ show_region (AtlasWindow *self,
 static void
 sync_symptoms (AtlasWindow *self)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (self->symptom_checklist);
   AtlasDiagramView *view;
   AtlasDiagram *diagram;
@@ -161,7 +120,7 @@ sync_symptoms (AtlasWindow *self)
 static void
 sync_structure_list (AtlasWindow *self)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasDiagramView *view;
 
   if (page == NULL)
@@ -187,7 +146,7 @@ diagram_selection_cb (AtlasWindow      *self,
                       GParamSpec       *pspec,
                       AtlasDiagramView *view)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
 
   if (page == NULL || atlas_view_page_get_diagram_view (page) != view)
     return;
@@ -201,7 +160,7 @@ diagram_regions_changed_cb (AtlasWindow      *self,
                             GParamSpec       *pspec,
                             AtlasDiagramView *view)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
 
   /* Another posture or a hidden layer: the same view, but other regions to list. */
   if (page != NULL && atlas_view_page_get_diagram_view (page) == view)
@@ -211,7 +170,7 @@ diagram_regions_changed_cb (AtlasWindow      *self,
 static void
 list_selection_cb (AtlasWindow *self)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
   const char *id = atlas_structure_list_get_selected (self->structure_list);
   AtlasDiagramView *view;
 
@@ -228,7 +187,7 @@ static void
 pane_show_regions_cb (AtlasWindow *self,
                       GStrv        structures)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
 
   if (page != NULL)
     atlas_diagram_view_set_emphasis (atlas_view_page_get_diagram_view (page), (const char * const *) structures);
@@ -238,7 +197,7 @@ static void
 list_hover_cb (AtlasWindow *self,
                const char  *region_id)
 {
-  AtlasViewPage *page = visible_page (self);
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
 
   if (page != NULL)
     atlas_diagram_view_set_hovered_region (atlas_view_page_get_diagram_view (page), region_id);
@@ -260,6 +219,14 @@ atlas_window_set_content (AtlasWindow  *self,
   atlas_structure_list_set_content (self->structure_list, content);
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     atlas_diagram_view_set_content (atlas_view_page_get_diagram_view (*page), content);
+}
+
+static gboolean
+tour_link_cb (AtlasWindow *self,
+              const char  *uri)
+{
+  /* Glossary terms in a caption open where they do everywhere else: in the explanation. */
+  return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
 }
 
 static void
@@ -290,8 +257,6 @@ undo_clear_cb (GtkWidget  *widget,
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
 }
 
-static void quiz_stop (AtlasWindow *self);
-
 /* For a projector: the whole screen for the diagram. */
 static void
 fullscreen_cb (GtkWidget  *widget,
@@ -305,11 +270,6 @@ fullscreen_cb (GtkWidget  *widget,
   else
     gtk_window_fullscreen (window);
 }
-static void set_caption_inset (AtlasWindow *self,
-                               double       inset);
-static void fit_below_card (AtlasWindow      *self,
-                            GtkRevealer      *revealer,
-                            AtlasDiagramView *view);
 
 /* Between two patients: nothing of the last one stays on screen. The checklist's Clear keeps
  * its undo, in case this was a slip. */
@@ -320,9 +280,7 @@ start_over_cb (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  if (self->tour != NULL)
-    atlas_tour_stop (self->tour);
-  quiz_stop (self);
+  atlas_window_classroom_stop (self);
 
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     {
@@ -337,455 +295,6 @@ start_over_cb (GtkWidget  *widget,
   atlas_window_set_view (self, "front");
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* The handout                                                                                */
-
-/* The handout shows the visible view in its light style (paper is white), with the symptoms
- * and the selected structure, whatever the screen's style. */
-static AtlasHandout *
-new_handout (AtlasWindow *self)
-{
-  AtlasViewPage *page = visible_page (self);
-  AtlasDiagramView *view = page ? atlas_view_page_get_diagram_view (page) : NULL;
-  const AtlasViewInfo *info = page ? atlas_views_lookup (atlas_view_page_get_view_name (page)) : NULL;
-  g_autoptr(AtlasDiagram) diagram = NULL;
-  AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-
-  if (info != NULL && view != NULL && atlas_diagram_view_get_diagram (view) != NULL)
-    diagram = atlas_view_load_builtin (info, atlas_diagram_view_get_state (view), NULL);
-
-  return atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
-                            view ? atlas_diagram_view_get_selected_region (view) : NULL);
-}
-
-/**
- * atlas_window_export_handout:
- * @path: where to write the PDF
- *
- * Writes the handout of what the window shows now.
- */
-gboolean
-atlas_window_export_handout (AtlasWindow  *self,
-                             const char   *path,
-                             GError      **error)
-{
-  g_autoptr(AtlasHandout) handout = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-
-  handout = new_handout (self);
-  return atlas_handout_write_pdf (handout, path, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    AtlasWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      AdwToast *toast;
-
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a folder on this computer"));
-      else
-        atlas_window_export_handout (self, path, &error);
-
-      toast = adw_toast_new (error ? error->message : _("Handout saved"));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Save Handout as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* Translators: the suggested file name of the saved handout. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("psoas-notes.pdf"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-print_begin_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                AtlasHandout      *handout)
-{
-  guint pages = atlas_handout_paginate (handout, gtk_print_context_get_cairo_context (context),
-                                        gtk_print_context_get_width (context),
-                                        gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, pages);
-}
-
-static void
-print_draw_page_cb (GtkPrintOperation *operation,
-                    GtkPrintContext   *context,
-                    int                page,
-                    AtlasHandout      *handout)
-{
-  atlas_handout_render_page (handout, gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GError) error = NULL;
-  AtlasHandout *handout = new_handout (self);
-
-  /* Points, as the handout is laid out in; the page's margins are the handout's own. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Psoas Atlas handout"));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), handout);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), handout);
-  g_object_set_data_full (G_OBJECT (operation), "handout", handout, g_object_unref);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The quiz                                                                                   */
-
-static char *
-structure_name (AtlasWindow *self,
-                const char  *structure)
-{
-  AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  const AtlasRegionContent *entry = atlas_content_get_region (content, structure);
-
-  return entry ? atlas_rich_text_to_plain (entry->name) : g_strdup (structure);
-}
-
-static void quiz_show (AtlasWindow *self);
-
-static void
-quiz_option_clicked_cb (GtkButton   *button,
-                        AtlasWindow *self)
-{
-  const char *structure = g_object_get_data (G_OBJECT (button), "structure");
-  gboolean right = atlas_quiz_answer (self->quiz, structure);
-  const AtlasQuizQuestion *question = atlas_quiz_get_question (self->quiz);
-  g_autofree char *answer = structure_name (self, question->structure);
-  g_autofree char *feedback = right ? g_strdup_printf (_("Right: it is the %s."), answer)
-                                    : g_strdup_printf (_("Not quite: it is the %s."), answer);
-
-  gtk_label_set_label (self->quiz_feedback, feedback);
-  quiz_show (self);
-}
-
-/* A click on the diagram answers a "find it" question. */
-static void
-quiz_region_picked_cb (AtlasWindow      *self,
-                       GParamSpec       *pspec,
-                       AtlasDiagramView *view)
-{
-  const AtlasQuizQuestion *question;
-  const char *id = atlas_diagram_view_get_selected_region (view);
-  const AtlasRegion *region;
-  g_autofree char *answer = NULL;
-  g_autofree char *picked = NULL;
-  g_autofree char *feedback = NULL;
-  gboolean right;
-
-  if (self->quiz == NULL || atlas_quiz_is_answered (self->quiz) || id == NULL)
-    return;
-  question = atlas_quiz_get_question (self->quiz);
-  if (question == NULL || question->kind != ATLAS_QUIZ_FIND)
-    return;
-
-  region = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), id);
-  right = atlas_quiz_answer (self->quiz, region->structure);
-  answer = structure_name (self, question->structure);
-  picked = structure_name (self, region->structure);
-  feedback = right ? g_strdup_printf (_("Right: that is the %s."), answer)
-                   : g_strdup_printf (_("Not quite: that is the %s. The %s is outlined."), picked, answer);
-  gtk_label_set_label (self->quiz_feedback, feedback);
-  quiz_show (self);
-}
-
-static void
-quiz_show (AtlasWindow *self)
-{
-  const AtlasQuizQuestion *question = self->quiz ? atlas_quiz_get_question (self->quiz) : NULL;
-  gboolean answered = self->quiz && atlas_quiz_is_answered (self->quiz);
-  g_autofree char *progress = NULL;
-  g_autofree char *prompt = NULL;
-  GtkWidget *child;
-
-  gtk_revealer_set_reveal_child (self->quiz_revealer, self->quiz != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-stop", self->quiz != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-next", self->quiz != NULL && answered);
-  if (self->quiz == NULL)
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_options))) != NULL)
-    gtk_flow_box_remove (self->quiz_options, child);
-
-  if (question == NULL)
-    {
-      /* Translators: the end of a quiz, e.g. "Finished: 7 of 10 right". */
-      prompt = g_strdup_printf (_("Finished: %u of %u right"), atlas_quiz_get_score (self->quiz),
-                                atlas_quiz_get_n_questions (self->quiz));
-      gtk_label_set_label (self->quiz_prompt, prompt);
-      gtk_label_set_label (self->quiz_progress, "");
-      gtk_label_set_label (self->quiz_feedback, _("Close the quiz to see the labels again."));
-      gtk_widget_set_visible (self->quiz_next_button, FALSE);
-      atlas_diagram_view_set_emphasis (self->quiz_view, NULL);
-      return;
-    }
-
-  /* Translators: quiz progress, e.g. "Question 3 of 10 · 2 right". */
-  progress = g_strdup_printf (_("Question %u of %u · %u right"), atlas_quiz_get_position (self->quiz) + 1,
-                              atlas_quiz_get_n_questions (self->quiz), atlas_quiz_get_score (self->quiz));
-  gtk_label_set_label (self->quiz_progress, progress);
-  gtk_widget_set_visible (self->quiz_next_button, TRUE);
-
-  if (question->kind == ATLAS_QUIZ_FIND)
-    {
-      g_autofree char *name = structure_name (self, question->structure);
-
-      /* Translators: a quiz question; the class points to the structure on the diagram. */
-      prompt = g_strdup_printf (_("Point to the %s"), name);
-      /* After the answer, the right structure is outlined. */
-      atlas_diagram_view_set_emphasis (self->quiz_view, answered ? (const char *[]) { question->structure, NULL } : NULL);
-    }
-  else
-    {
-      prompt = g_strdup (_("What is the outlined structure?"));
-      atlas_diagram_view_set_emphasis (self->quiz_view, (const char *[]) { question->structure, NULL });
-      for (guint o = 0; o < ATLAS_QUIZ_N_OPTIONS; o++)
-        {
-          g_autofree char *name = structure_name (self, question->options[o]);
-          GtkWidget *button = gtk_button_new_with_label (name);
-
-          g_object_set_data (G_OBJECT (button), "structure", (gpointer) question->options[o]);
-          gtk_widget_set_sensitive (button, !answered);
-          g_signal_connect (button, "clicked", G_CALLBACK (quiz_option_clicked_cb), self);
-          gtk_flow_box_append (self->quiz_options, button);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->quiz_options), question->kind == ATLAS_QUIZ_NAME);
-  gtk_label_set_label (self->quiz_prompt, prompt);
-  if (!answered)
-    gtk_label_set_label (self->quiz_feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram.") : "");
-  fit_below_card (self, self->quiz_revealer, self->quiz_view);
-}
-
-static void
-quiz_stop (AtlasWindow *self)
-{
-  if (self->quiz_view != NULL)
-    {
-      atlas_diagram_view_set_reveal_names (self->quiz_view, TRUE);
-      atlas_diagram_view_set_emphasis (self->quiz_view, NULL);
-      g_signal_handlers_disconnect_by_func (self->quiz_view, quiz_region_picked_cb, self);
-    }
-  self->quiz_view = NULL;
-  if (self->quiz != NULL)
-    set_caption_inset (self, 0);
-  g_clear_object (&self->quiz);
-  quiz_show (self);
-}
-
-static void
-quiz_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.quiz-start"))
-    {
-      AtlasViewPage *page = visible_page (self);
-      AtlasDiagram *diagram;
-
-      quiz_stop (self);
-      if (self->tour != NULL)
-        atlas_tour_stop (self->tour);
-      if (page == NULL || !atlas_view_page_ensure_loaded (page))
-        return;
-
-      self->quiz_view = atlas_view_page_get_diagram_view (page);
-      diagram = atlas_diagram_view_get_diagram (self->quiz_view);
-      self->quiz = atlas_quiz_new (diagram, 10, (guint32) g_get_real_time ());
-      /* Names would give the answers away. */
-      atlas_diagram_view_set_selected_region (self->quiz_view, NULL);
-      atlas_diagram_view_set_reveal_names (self->quiz_view, FALSE);
-      g_signal_connect_object (self->quiz_view, "notify::selected-region",
-                               G_CALLBACK (quiz_region_picked_cb), self, G_CONNECT_SWAPPED);
-      quiz_show (self);
-    }
-  else if (g_str_equal (action_name, "win.quiz-next"))
-    {
-      if (self->quiz != NULL)
-        {
-          atlas_quiz_next (self->quiz);
-          atlas_diagram_view_set_selected_region (self->quiz_view, NULL);
-          quiz_show (self);
-        }
-    }
-  else
-    quiz_stop (self);
-}
-
-/**
- * atlas_window_get_quiz:
- *
- * Returns: (transfer none) (nullable): the quiz being run, if any
- */
-AtlasQuiz *
-atlas_window_get_quiz (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->quiz;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The guided tour                                                                            */
-
-static void
-update_tour_actions (AtlasWindow *self)
-{
-  int position = self->tour ? atlas_tour_get_position (self->tour) : -1;
-  guint n = self->tour ? atlas_tour_get_n_steps (self->tour) : 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-start", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-next", position >= 0 && position + 1 < (int) n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-previous", position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-stop", position >= 0);
-}
-
-static void
-set_caption_inset (AtlasWindow *self,
-                double       inset)
-{
-  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    atlas_diagram_view_set_top_inset (atlas_view_page_get_diagram_view (*page), inset);
-}
-
-/* Keeps the drawing clear of a caption card over it: the drawing fits below the card. */
-static void
-fit_below_card (AtlasWindow      *self,
-                GtkRevealer      *revealer,
-                AtlasDiagramView *view)
-{
-  GtkWidget *card = gtk_revealer_get_child (revealer);
-  int width = gtk_widget_get_width (GTK_WIDGET (view));
-  int height;
-
-  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MIN (width > 0 ? width - 24 : 420, 520), NULL, &height, NULL, NULL);
-  set_caption_inset (self, height + 12);
-}
-
-/* Each step is a view, a region selected in it (so the explanation follows) and a caption. */
-static void
-tour_position_cb (AtlasWindow *self)
-{
-  const AtlasTourStep *step = atlas_tour_get_step (self->tour);
-  AtlasViewPage *page;
-  AtlasDiagramView *view;
-  g_autofree char *progress = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *text = NULL;
-
-  update_tour_actions (self);
-  gtk_revealer_set_reveal_child (self->tour_revealer, step != NULL);
-  if (step == NULL)
-    {
-      set_caption_inset (self, 0);
-      return;
-    }
-
-  atlas_window_set_view (self, step->view);
-  page = visible_page (self);
-  if (page == NULL || !atlas_view_page_ensure_loaded (page))
-    return;
-
-  view = atlas_view_page_get_diagram_view (page);
-  if (g_str_has_suffix (step->region, "nerve-left") || g_str_has_suffix (step->region, "nerve-right"))
-    atlas_diagram_view_set_show_nerves (view, TRUE);
-  atlas_diagram_view_set_selected_region (view, step->region);
-  atlas_diagram_view_reveal_region (view, step->region);
-
-  /* Translators: the position in the guided tour, e.g. "Step 2 of 10". */
-  progress = g_strdup_printf (_("Step %d of %u"), atlas_tour_get_position (self->tour) + 1, atlas_tour_get_n_steps (self->tour));
-  title = atlas_rich_text_to_plain (step->title);
-  text = atlas_rich_text_to_markup (step->text);
-  gtk_label_set_label (self->tour_progress, progress);
-  gtk_label_set_label (self->tour_title, title);
-  gtk_label_set_markup (self->tour_text, text);
-
-  fit_below_card (self, self->tour_revealer, view);
-}
-
-static gboolean
-tour_link_cb (AtlasWindow *self,
-              const char  *uri)
-{
-  /* Glossary terms in a caption open where they do everywhere else: in the explanation. */
-  return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
-}
-
-static void
-tour_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if (self->tour == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.tour-start"))
-    {
-      quiz_stop (self);
-      atlas_tour_start (self->tour);
-    }
-  else if (g_str_equal (action_name, "win.tour-next"))
-    atlas_tour_next (self->tour);
-  else if (g_str_equal (action_name, "win.tour-previous"))
-    atlas_tour_previous (self->tour);
-  else
-    atlas_tour_stop (self->tour);
-}
-
-/**
- * atlas_window_get_tour:
- *
- * Returns: (transfer none) (nullable): the window's guided tour
- */
-AtlasTour *
-atlas_window_get_tour (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->tour;
-}
-
 static void
 atlas_window_setup_checklist (AtlasWindow  *self,
                               AtlasContent *content)
@@ -797,6 +306,7 @@ atlas_window_setup_checklist (AtlasWindow  *self,
   g_signal_connect_object (self->symptom_checklist, "cleared", G_CALLBACK (checklist_cleared_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checklist, "changed", G_CALLBACK (sync_symptoms), self, G_CONNECT_SWAPPED);
   atlas_checklist_pane_setup (self->symptom_checklist, checklist, self->settings, path);
+  atlas_explanation_pane_set_checklist (self->explanation_pane, checklist);
   sync_symptoms (self);
 
   /* A kept checklist with a warning sign opens on that warning: it outranks everything. */
@@ -938,9 +448,8 @@ atlas_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tour_text, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
-  update_tour_actions (self);
-  quiz_show (self);
+  g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
+  atlas_window_classroom_init (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -1078,7 +587,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_CHECKLIST_PANE);
   g_type_ensure (ATLAS_TYPE_EXPLANATION_PANE);
+  g_type_ensure (ATLAS_TYPE_QUIZ_CARD);
   g_type_ensure (ATLAS_TYPE_STRUCTURE_LIST);
+  g_type_ensure (ATLAS_TYPE_TOUR_CARD);
   g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_flap);
@@ -1092,15 +603,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_progress);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_title);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_text);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_progress);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_prompt);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_options);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_feedback);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_next_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
@@ -1114,18 +619,18 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
-  gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, quiz_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, quiz_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, atlas_window_quiz_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, atlas_window_quiz_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, atlas_window_quiz_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.quiz-start", NULL);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, atlas_window_print_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, atlas_window_export_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-handout", NULL);
-  gtk_widget_class_install_action (widget_class, "win.tour-start", NULL, tour_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.tour-stop", NULL, tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-start", NULL, atlas_window_tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, atlas_window_tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, atlas_window_tour_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.tour-stop", NULL, atlas_window_tour_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.tour-start", NULL);
   /* Presentation remotes send Page Down and Page Up. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.tour-next", NULL);
@@ -1170,9 +675,7 @@ atlas_window_new (GtkApplication *application,
     {
       atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
-      self->tour = atlas_tour_new (atlas_application_get_content (ATLAS_APPLICATION (application)));
-      g_signal_connect_object (self->tour, "notify::position", G_CALLBACK (tour_position_cb), self, G_CONNECT_SWAPPED);
-      update_tour_actions (self);
+      atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
 

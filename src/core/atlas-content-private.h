@@ -1,0 +1,146 @@
+/* atlas-content-private.h — what the content model, its reader and its rules share.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-content.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasContent
+{
+  GObject     parent_instance;
+
+  GPtrArray  *sources;
+  GPtrArray  *terms;
+  GPtrArray  *regions;
+  GPtrArray  *symptoms;
+  GPtrArray  *red_flags;
+  GPtrArray  *exercises;
+  GPtrArray  *tour;
+
+  GHashTable *source_ids;
+  GHashTable *term_ids;
+  GHashTable *region_ids;
+  GHashTable *symptom_ids;
+  GHashTable *red_flag_ids;
+  GHashTable *exercise_ids;
+  GHashTable *tour_ids;
+};
+
+/* A reference to another item, kept with its position and checked once the pack is read. */
+typedef enum
+{
+  ATLAS_REF_SOURCE,
+  ATLAS_REF_TERM,
+  ATLAS_REF_REGION,
+  ATLAS_REF_TOUR_REGION,
+} AtlasRefKind;
+
+typedef struct
+{
+  AtlasRefKind  kind;
+  char         *id;
+  char         *where;   /* "file:line:column" */
+} AtlasRef;
+
+/* The state of reading one pack: atlas-content-reader.c fills it, atlas-content-rules.c checks it. */
+typedef struct _AtlasLoader
+{
+  AtlasContent        *content;     /* what this pack adds */
+  AtlasContent        *base;        /* what is already loaded; references may point into it */
+  GPtrArray           *problems;
+  GPtrArray           *refs;
+  GHashTable          *where;       /* item → "file:line:column" */
+  GHashTable          *unfinished;  /* items of files that failed to parse: not checked further */
+  GMarkupParseContext *context;
+  char                *name;        /* the current file, for messages */
+  const char          *data;        /* its text */
+  gsize                size;
+  GPtrArray           *stack;       /* element names */
+  guint                items;
+
+  /* The item being read. */
+  gpointer             item;
+  const char          *item_kind;
+  GPtrArray           *section;     /* articles or anatomy of the current region */
+  AtlasDisagreement   *disagreement;
+
+  /* The text being read. */
+  GString             *text;
+  char                *text_element;
+  GStrv                text_cites;
+  AtlasStatementKind   text_kind;
+  gboolean             in_term;
+} AtlasLoader;
+
+/* What the model, the reader and the rules know of each kind of item, so that code which is
+ * the same for every kind (creating, merging, required parts, ids) is written once. */
+typedef struct
+{
+  const char     *element;         /* the XML element: "red-flag" */
+  const char     *name;            /* what messages call it: "red flag" */
+  gsize           items;           /* offset of its GPtrArray in AtlasContent */
+  gsize           ids;             /* offset of its id → item GHashTable in AtlasContent */
+  gsize           id;              /* offset of the id in the item */
+  GDestroyNotify  free;
+  const char     *required[2];     /* the text children every item needs */
+  gsize           required_at[2];  /* where they are kept in the item */
+} AtlasItemKind;
+
+#define ATLAS_N_ITEM_KINDS 7
+
+extern const AtlasItemKind atlas_item_kinds[ATLAS_N_ITEM_KINDS];
+
+static inline GPtrArray *
+atlas_content_items (AtlasContent        *self,
+                     const AtlasItemKind *kind)
+{
+  return G_STRUCT_MEMBER (GPtrArray *, self, kind->items);
+}
+
+static inline GHashTable *
+atlas_content_ids (AtlasContent        *self,
+                   const AtlasItemKind *kind)
+{
+  return self ? G_STRUCT_MEMBER (GHashTable *, self, kind->ids) : NULL;
+}
+
+static inline char *
+atlas_item_get_id (const AtlasItemKind *kind,
+                   gpointer             item)
+{
+  return G_STRUCT_MEMBER (char *, item, kind->id);
+}
+
+/* atlas-content.c */
+const AtlasItemKind *atlas_item_kind_lookup      (const char          *element);
+void                 atlas_statement_free        (gpointer             data);
+void                 atlas_disagreement_free     (gpointer             data);
+int                  atlas_content_compare_files (gconstpointer        a,
+                                                  gconstpointer        b);
+
+/* atlas-content-reader.c */
+AtlasContent        *atlas_content_read_pack     (GFile               *directory,
+                                                  AtlasContent        *base,
+                                                  gboolean             stands_alone,
+                                                  GPtrArray           *problems);
+char                *atlas_loader_here           (AtlasLoader         *loader);
+void                 atlas_loader_problem        (AtlasLoader         *loader,
+                                                  const char          *where,
+                                                  const char          *format,
+                                                  ...) G_GNUC_PRINTF (3, 4);
+
+/* atlas-content-rules.c */
+gboolean             atlas_loader_claim_id       (AtlasLoader         *loader,
+                                                  const AtlasItemKind *kind,
+                                                  gpointer             item);
+void                 atlas_loader_check_red_flag_group (AtlasLoader   *loader,
+                                                        const char    *group);
+void                 atlas_loader_check_pack     (AtlasLoader         *loader);
+void                 atlas_loader_check_complete (AtlasLoader         *loader,
+                                                  const char          *pack_name);
+
+G_END_DECLS

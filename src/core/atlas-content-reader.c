@@ -1,0 +1,793 @@
+/* atlas-content-reader.c — reads a content pack's XML files into an AtlasContent.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each file is read with GMarkup. Every problem is collected with its file, line and column
+ * rather than stopping at the first, so an author sees all of them at once; the rules that
+ * need the whole pack are checked afterwards by atlas-content-rules.c.
+ *
+ * Texts are translated as they are read: the text of an element, reconstructed exactly as
+ * xgettext extracts it through po/atlas-content.its, is the msgid handed to g_dgettext.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-content-private.h"
+
+static void
+ref_free (gpointer data)
+{
+  AtlasRef *ref = data;
+
+  g_free (ref->id);
+  g_free (ref->where);
+  g_free (ref);
+}
+
+/* Where the tag being handled starts. GMarkup reports the position after a start tag and the
+ * white space that follows it, often on the next line; people want the line of the tag. */
+char *
+atlas_loader_here (AtlasLoader *loader)
+{
+  int line = 0, column = 0, tag_line = 1, tag_column = 1;
+  const char *p = loader->data, *end = loader->data + loader->size, *tag;
+
+  if (loader->context == NULL)
+    return g_strdup (loader->name);
+
+  g_markup_parse_context_get_position (loader->context, &line, &column);
+
+  for (int l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  for (int c = 1; c < column && p < end; c++)
+    p = g_utf8_next_char (p);
+  if (p > end)
+    p = end;
+
+  for (tag = p; tag > loader->data && *tag != '<'; tag--)
+    ;
+
+  for (const char *q = loader->data; q < tag; q = g_utf8_next_char (q))
+    {
+      if (*q == '\n')
+        {
+          tag_line++;
+          tag_column = 1;
+        }
+      else
+        tag_column++;
+    }
+
+  return g_strdup_printf ("%s:%d:%d", loader->name, tag_line, tag_column);
+}
+
+void
+atlas_loader_problem (AtlasLoader *loader,
+                      const char  *where,
+                      const char  *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *position = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where == NULL)
+    where = position = atlas_loader_here (loader);
+
+  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", where, message));
+}
+
+static const char *
+parent_element (AtlasLoader *loader)
+{
+  return loader->stack->len >= 2 ? g_ptr_array_index (loader->stack, loader->stack->len - 2) : NULL;
+}
+
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+  const char *value;
+} Attr;
+
+/* Checks attributes against what the element allows; returns FALSE if a required one is missing. */
+static gboolean
+read_attrs (AtlasLoader *loader,
+            const char  *element,
+            const char **names,
+            const char **values,
+            Attr        *attrs,
+            guint        n_attrs)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint a = 0; a < n_attrs; a++)
+        {
+          if (g_str_equal (names[i], attrs[a].name))
+            {
+              attrs[a].value = values[i];
+              known = TRUE;
+            }
+        }
+
+      if (!known)
+        atlas_loader_problem (loader, NULL, "<%s> has no attribute “%s”", element, names[i]);
+    }
+
+  for (guint a = 0; a < n_attrs; a++)
+    {
+      if (attrs[a].required && (attrs[a].value == NULL || attrs[a].value[0] == '\0'))
+        {
+          atlas_loader_problem (loader, NULL, "<%s> needs a “%s” attribute", element, attrs[a].name);
+          ok = FALSE;
+        }
+    }
+
+  return ok;
+}
+
+static gboolean
+is_one_of (const char         *value,
+           const char * const *allowed)
+{
+  return value != NULL && g_strv_contains (allowed, value);
+}
+
+static GStrv
+split_ids (AtlasLoader *loader,
+           const char  *value,
+           AtlasRefKind kind)
+{
+  g_auto(GStrv) parts = g_strsplit_set (value ? value : "", " \t\r\n", -1);
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      AtlasRef *ref;
+
+      if (parts[i][0] == '\0')
+        continue;
+
+      ref = g_new0 (AtlasRef, 1);
+      ref->kind = kind;
+      ref->id = g_strdup (parts[i]);
+      ref->where = atlas_loader_here (loader);
+      g_ptr_array_add (loader->refs, ref);
+      g_ptr_array_add (ids, g_strdup (parts[i]));
+    }
+
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (ids, FALSE);
+}
+
+static const char * const text_elements[] = {
+  "title", "author", "publisher", "date", "contribution", "name", "definition", "summary", "p",
+  "topic", "view", "why", "advice", "step", "caution", "text", NULL
+};
+
+/* Which text elements each item allows. */
+static const char * const *
+children_of (const char *element)
+{
+  static const char * const source[] = { "title", "author", "publisher", "date", "contribution", NULL };
+  static const char * const term[] = { "name", "definition", NULL };
+  static const char * const region[] = { "name", "summary", "articles", "anatomy", "disagreement", NULL };
+  static const char * const section[] = { "p", NULL };
+  static const char * const disagreement[] = { "topic", "view", NULL };
+  static const char * const symptom[] = { "name", "why", NULL };
+  static const char * const red_flag[] = { "name", "advice", NULL };
+  static const char * const exercise[] = { "name", "summary", "step", "caution", NULL };
+  static const char * const tour_step[] = { "title", "text", NULL };
+  static const char * const root[] = { "source", "term", "region", "symptom", "red-flag", "exercise", "tour-step", NULL };
+
+  if (element == NULL)
+    return NULL;
+  if (g_str_equal (element, "atlas-content"))
+    return root;
+  if (g_str_equal (element, "source"))
+    return source;
+  if (g_str_equal (element, "term"))
+    return term;
+  if (g_str_equal (element, "region"))
+    return region;
+  if (g_str_equal (element, "articles") || g_str_equal (element, "anatomy"))
+    return section;
+  if (g_str_equal (element, "disagreement"))
+    return disagreement;
+  if (g_str_equal (element, "symptom"))
+    return symptom;
+  if (g_str_equal (element, "red-flag"))
+    return red_flag;
+  if (g_str_equal (element, "exercise"))
+    return exercise;
+  if (g_str_equal (element, "tour-step"))
+    return tour_step;
+
+  return NULL;
+}
+
+static void
+start_item (AtlasLoader *loader,
+            const char  *element,
+            const char **names,
+            const char **values)
+{
+  const AtlasItemKind *kind = atlas_item_kind_lookup (element);
+  gpointer item = NULL;
+  const char *id = NULL;
+
+  if (++loader->items > ATLAS_CONTENT_MAX_ITEMS)
+    return;
+
+  if (g_str_equal (element, "source"))
+    {
+      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "short", FALSE } };
+      static const char * const kinds[] = { "article", "reference", NULL };
+      AtlasSource *source = g_new0 (AtlasSource, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      source->short_name = g_strdup (attrs[2].value);
+      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+        atlas_loader_problem (loader, NULL, "<source> kind “%s” is not “article” or “reference”", attrs[1].value);
+      source->is_article = g_strcmp0 (attrs[1].value, "article") == 0;
+      item = source;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "term"))
+    {
+      Attr attrs[] = { { "id", TRUE } };
+      AtlasTerm *term = g_new0 (AtlasTerm, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      item = term;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "region"))
+    {
+      Attr attrs[] = { { "id", TRUE } };
+      AtlasRegionContent *region = g_new0 (AtlasRegionContent, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      region->articles = g_ptr_array_new_with_free_func (atlas_statement_free);
+      region->anatomy = g_ptr_array_new_with_free_func (atlas_statement_free);
+      region->disagreements = g_ptr_array_new_with_free_func (atlas_disagreement_free);
+      item = region;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "symptom"))
+    {
+      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "sided", FALSE }, { "regions", TRUE }, { "cite", TRUE } };
+      static const char * const groups[] = { "back", "hip", "groin-leg", "movement", NULL };
+      static const char * const yes_no[] = { "yes", "no", NULL };
+      AtlasSymptom *symptom = g_new0 (AtlasSymptom, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      symptom->group = g_strdup (attrs[1].value);
+      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, groups))
+        atlas_loader_problem (loader, NULL, "<symptom> group “%s” is not one of back, hip, groin-leg, movement", attrs[1].value);
+      if (attrs[2].value != NULL && !is_one_of (attrs[2].value, yes_no))
+        atlas_loader_problem (loader, NULL, "<symptom> sided must be “yes” or “no”, not “%s”", attrs[2].value);
+      symptom->sided = g_strcmp0 (attrs[2].value, "yes") == 0;
+      symptom->regions = split_ids (loader, attrs[3].value, ATLAS_REF_REGION);
+      symptom->cites = split_ids (loader, attrs[4].value, ATLAS_REF_SOURCE);
+      item = symptom;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "red-flag"))
+    {
+      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE } };
+      AtlasRedFlag *flag = g_new0 (AtlasRedFlag, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      flag->group = g_strdup (attrs[1].value);
+      atlas_loader_check_red_flag_group (loader, attrs[1].value);
+      flag->cites = split_ids (loader, attrs[2].value, ATLAS_REF_SOURCE);
+      item = flag;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "exercise"))
+    {
+      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "regions", TRUE }, { "cite", TRUE } };
+      static const char * const kinds[] = { "stretch", "strengthen", "self-care", "hands-on", NULL };
+      AtlasExercise *exercise = g_new0 (AtlasExercise, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      exercise->kind = g_strdup (attrs[1].value);
+      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+        atlas_loader_problem (loader, NULL, "<exercise> kind “%s” is not one of stretch, strengthen, self-care, hands-on", attrs[1].value);
+      exercise->regions = split_ids (loader, attrs[2].value, ATLAS_REF_REGION);
+      exercise->cites = split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
+      exercise->steps = g_ptr_array_new_with_free_func (g_free);
+      exercise->cautions = g_ptr_array_new_with_free_func (g_free);
+      item = exercise;
+      id = attrs[0].value;
+    }
+  else if (g_str_equal (element, "tour-step"))
+    {
+      Attr attrs[] = { { "id", TRUE }, { "view", TRUE }, { "region", TRUE } };
+      static const char * const views[] = { "front", "side", "section", NULL };
+      AtlasTourStep *step = g_new0 (AtlasTourStep, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      step->view = g_strdup (attrs[1].value);
+      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, views))
+        atlas_loader_problem (loader, NULL, "<tour-step> view “%s” is not one of front, side, section", attrs[1].value);
+      step->region = g_strdup (attrs[2].value);
+      /* Only the reference is wanted here: it is checked once every file is read. */
+      if (attrs[2].value != NULL)
+        g_strfreev (split_ids (loader, attrs[2].value, ATLAS_REF_TOUR_REGION));
+      item = step;
+      id = attrs[0].value;
+    }
+
+  /* What every item has: an id, a place in its list, and a position for messages. */
+  g_assert (kind != NULL && item != NULL);
+  G_STRUCT_MEMBER (char *, item, kind->id) = g_strdup (id ? id : "");
+  g_ptr_array_add (atlas_content_items (loader->content, kind), item);
+  if (id != NULL)
+    atlas_loader_claim_id (loader, kind, item);
+  loader->item = item;
+  loader->item_kind = element;
+}
+
+static void
+loader_start_element (GMarkupParseContext *context,
+                      const char          *element,
+                      const char         **names,
+                      const char         **values,
+                      gpointer             user_data,
+                      GError             **error)
+{
+  AtlasLoader *loader = user_data;
+  const char *parent = loader->stack->len > 0 ? g_ptr_array_index (loader->stack, loader->stack->len - 1) : NULL;
+  const char * const *allowed;
+
+  g_ptr_array_add (loader->stack, g_strdup (element));
+
+  if (loader->stack->len > ATLAS_CONTENT_MAX_DEPTH)
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "elements nested deeper than %d levels",
+                   ATLAS_CONTENT_MAX_DEPTH);
+      return;
+    }
+
+  /* Inside a text, only <term> may appear, and only once deep. */
+  if (loader->text != NULL)
+    {
+      Attr attrs[] = { { "ref", TRUE } };
+
+      if (!g_str_equal (element, "term") || loader->in_term)
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
+                       "<%s> is not allowed inside <%s>; text may only contain <term ref=\"…\">",
+                       element, loader->text_element);
+          return;
+        }
+
+      if (read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)))
+        {
+          g_strfreev (split_ids (loader, attrs[0].value, ATLAS_REF_TERM));
+
+          g_string_append (loader->text, "<term ref=\"");
+          atlas_rich_text_append_escaped (loader->text, attrs[0].value, -1);
+          g_string_append (loader->text, "\">");
+        }
+      else
+        g_string_append (loader->text, "<term ref=\"\">");
+      loader->in_term = TRUE;
+      return;
+    }
+
+  if (parent == NULL)
+    {
+      Attr attrs[] = { { "version", TRUE } };
+      guint64 version = 0;
+
+      if (!g_str_equal (element, "atlas-content"))
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
+                       "the document is a <%s>, not an <atlas-content>", element);
+          return;
+        }
+
+      if (read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)) &&
+          (!g_ascii_string_to_unsigned (attrs[0].value, 10, 1, G_MAXUINT32, &version, NULL) ||
+           version > ATLAS_CONTENT_VERSION))
+        {
+          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                       "content version “%s” is not one this version of Psoas Atlas understands (%d)",
+                       attrs[0].value, ATLAS_CONTENT_VERSION);
+        }
+      return;
+    }
+
+  allowed = children_of (parent);
+  if (allowed == NULL || !g_strv_contains (allowed, element))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
+                   "<%s> is not allowed inside <%s>", element, parent);
+      return;
+    }
+
+  if (g_str_equal (parent, "atlas-content"))
+    {
+      start_item (loader, element, names, values);
+      if (loader->items > ATLAS_CONTENT_MAX_ITEMS)
+        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                     "more than %d items", ATLAS_CONTENT_MAX_ITEMS);
+      return;
+    }
+
+  if (g_str_equal (element, "articles") || g_str_equal (element, "anatomy"))
+    {
+      AtlasRegionContent *region = loader->item;
+
+      read_attrs (loader, element, names, values, NULL, 0);
+      loader->section = g_str_equal (element, "articles") ? region->articles : region->anatomy;
+      return;
+    }
+
+  if (g_str_equal (element, "disagreement"))
+    {
+      AtlasRegionContent *region = loader->item;
+      Attr attrs[] = { { "id", TRUE } };
+      AtlasDisagreement *disagreement = g_new0 (AtlasDisagreement, 1);
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      disagreement->id = g_strdup (attrs[0].value ? attrs[0].value : "");
+      disagreement->views = g_ptr_array_new_with_free_func (atlas_statement_free);
+      g_ptr_array_add (region->disagreements, disagreement);
+      g_hash_table_insert (loader->where, disagreement, atlas_loader_here (loader));
+      loader->disagreement = disagreement;
+      return;
+    }
+
+  /* A text element. */
+  g_assert (g_strv_contains (text_elements, element));
+  g_clear_pointer (&loader->text_cites, g_strfreev);
+  loader->text_kind = ATLAS_STATEMENT_PLAIN;
+
+  if (g_str_equal (element, "p") || g_str_equal (element, "view"))
+    {
+      Attr attrs[] = { { "cite", TRUE }, { "kind", FALSE } };
+      static const char * const kinds[] = { "anecdote", "opinion", NULL };
+
+      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      loader->text_cites = split_ids (loader, attrs[0].value, ATLAS_REF_SOURCE);
+      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+        atlas_loader_problem (loader, NULL, "<%s> kind “%s” is not “anecdote” or “opinion”", element, attrs[1].value);
+      else if (g_strcmp0 (attrs[1].value, "anecdote") == 0)
+        loader->text_kind = ATLAS_STATEMENT_ANECDOTE;
+      else if (g_strcmp0 (attrs[1].value, "opinion") == 0)
+        loader->text_kind = ATLAS_STATEMENT_OPINION;
+    }
+  else
+    read_attrs (loader, element, names, values, NULL, 0);
+
+  loader->text = g_string_new (NULL);
+  g_free (loader->text_element);
+  loader->text_element = g_strdup (element);
+}
+
+static void
+loader_text (GMarkupParseContext *context,
+             const char          *text,
+             gsize                len,
+             gpointer             user_data,
+             GError             **error)
+{
+  AtlasLoader *loader = user_data;
+
+  if (loader->text != NULL)
+    {
+      atlas_rich_text_append_escaped (loader->text, text, len);
+      return;
+    }
+
+  /* Outside texts only white space belongs. */
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isspace (text[i]))
+        {
+          const char *element = loader->stack->len > 0 ? g_ptr_array_index (loader->stack, loader->stack->len - 1) : "document";
+
+          atlas_loader_problem (loader, NULL, "stray text in <%s>", element);
+          return;
+        }
+    }
+}
+
+static void
+store_text (AtlasLoader *loader,
+            const char  *element,
+            char        *text)
+{
+  const char *item = loader->item_kind;
+  char **slot = NULL;
+
+  if (g_str_equal (element, "p") || g_str_equal (element, "view"))
+    {
+      AtlasStatement *statement = g_new0 (AtlasStatement, 1);
+
+      statement->text = text;
+      statement->cites = g_steal_pointer (&loader->text_cites);
+      statement->kind = loader->text_kind;
+      g_ptr_array_add (g_str_equal (element, "p") ? loader->section : loader->disagreement->views, statement);
+      return;
+    }
+
+  if (g_str_equal (element, "step") || g_str_equal (element, "caution"))
+    {
+      AtlasExercise *exercise = loader->item;
+
+      g_ptr_array_add (g_str_equal (element, "step") ? exercise->steps : exercise->cautions, text);
+      return;
+    }
+
+  if (g_str_equal (element, "topic"))
+    slot = &loader->disagreement->topic;
+  else if (g_str_equal (element, "author"))
+    slot = &((AtlasSource *) loader->item)->author;
+  else if (g_str_equal (element, "publisher"))
+    slot = &((AtlasSource *) loader->item)->publisher;
+  else if (g_str_equal (element, "date"))
+    slot = &((AtlasSource *) loader->item)->date;
+  else
+    {
+      /* Otherwise it is one of the two texts every item has. */
+      const AtlasItemKind *kind = atlas_item_kind_lookup (item);
+      guint which = g_str_equal (element, kind->required[0]) ? 0 : 1;
+
+      slot = &G_STRUCT_MEMBER (char *, loader->item, kind->required_at[which]);
+    }
+
+  g_assert (slot != NULL);
+  if (*slot != NULL)
+    {
+      atlas_loader_problem (loader, NULL, "<%s> appears twice in one <%s>", element, item);
+      g_free (text);
+      return;
+    }
+  *slot = text;
+}
+
+static void
+loader_end_element (GMarkupParseContext *context,
+                    const char          *element,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  AtlasLoader *loader = user_data;
+
+  if (loader->text != NULL && g_str_equal (element, "term") && loader->in_term)
+    {
+      g_string_append (loader->text, "</term>");
+      loader->in_term = FALSE;
+    }
+  else if (loader->text != NULL)
+    {
+      g_autofree char *msgid = atlas_rich_text_collapse_whitespace (loader->text->str);
+      const char *translated;
+
+      g_string_free (loader->text, TRUE);
+      loader->text = NULL;
+
+      if (msgid[0] == '\0' || strcmp (msgid, "<term ref=\"\"></term>") == 0)
+        atlas_loader_problem (loader, NULL, "<%s> is empty", element);
+
+      /* A translation whose markup is broken is not trusted: the English stays. */
+      translated = g_dgettext (GETTEXT_PACKAGE, msgid);
+      if (translated != msgid && !atlas_rich_text_is_valid (translated))
+        translated = msgid;
+      store_text (loader, element, g_strdup (translated));
+    }
+  else if (g_str_equal (element, "articles") || g_str_equal (element, "anatomy"))
+    loader->section = NULL;
+  else if (g_str_equal (element, "disagreement"))
+    {
+      if (loader->disagreement->topic == NULL)
+        atlas_loader_problem (loader, g_hash_table_lookup (loader->where, loader->disagreement), "<disagreement> needs a <topic>");
+      if (loader->disagreement->views->len < 2)
+        atlas_loader_problem (loader, g_hash_table_lookup (loader->where, loader->disagreement),
+                 "<disagreement> needs at least two <view>s: one is not a disagreement");
+      loader->disagreement = NULL;
+    }
+  else if (g_strcmp0 (parent_element (loader), "atlas-content") == 0)
+    loader->item = NULL;
+
+  g_free (g_ptr_array_steal_index (loader->stack, loader->stack->len - 1));
+}
+
+static const GMarkupParser loader_parser = {
+  loader_start_element,
+  loader_end_element,
+  loader_text,
+  NULL,
+  NULL,
+};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Whole files and packs                                                                      */
+
+static void
+parse_file (AtlasLoader *loader,
+            GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *data;
+  gsize size;
+
+  g_free (loader->name);
+  loader->name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
+    {
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+                                                          loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
+      return;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", loader->name, error->message));
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > ATLAS_CONTENT_MAX_FILE_BYTES)
+    {
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+                                                          loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
+      return;
+    }
+  if (size == 0)
+    {
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is empty", loader->name));
+      return;
+    }
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is not valid UTF-8", loader->name));
+      return;
+    }
+
+  loader->data = data;
+  loader->size = size;
+  loader->context = g_markup_parse_context_new (&loader_parser, 0, loader, NULL);
+  if (!g_markup_parse_context_parse (loader->context, data, size, &error) ||
+      !g_markup_parse_context_end_parse (loader->context, &error))
+    {
+      const char *message = error->message;
+      int line = 0, column = 0;
+      g_autofree char *position = NULL;
+      GHashTableIter iter;
+      gpointer item, where;
+
+      /* Items of a file that stopped half-way would only add "needs a <name>" noise. */
+      g_hash_table_iter_init (&iter, loader->where);
+      while (g_hash_table_iter_next (&iter, &item, &where))
+        if (g_str_has_prefix (where, loader->name) && ((const char *) where)[strlen (loader->name)] == ':')
+          g_hash_table_add (loader->unfinished, item);
+
+      /* Our own structural errors point at their tag; GMarkup's at where it stopped. */
+      if (error->domain == G_MARKUP_ERROR && (error->code == G_MARKUP_ERROR_UNKNOWN_ELEMENT ||
+                                              error->code == G_MARKUP_ERROR_INVALID_CONTENT) &&
+          !g_str_has_prefix (message, "Error on line"))
+        position = atlas_loader_here (loader);
+      else
+        {
+          g_markup_parse_context_get_position (loader->context, &line, &column);
+          position = g_strdup_printf ("%s:%d:%d", loader->name, line, column);
+        }
+
+      if (g_str_has_prefix (message, "Error on line") && strstr (message, ": ") != NULL)
+        message = strstr (message, ": ") + 2;
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", position, message));
+    }
+
+  /* Whatever the parse left half-open is dropped with the pack; just reset the state. */
+  g_clear_pointer (&loader->context, g_markup_parse_context_free);
+  loader->data = NULL;
+  loader->size = 0;
+  if (loader->text != NULL)
+    g_string_free (g_steal_pointer (&loader->text), TRUE);
+  g_ptr_array_set_size (loader->stack, 0);
+  loader->item = NULL;
+  loader->section = NULL;
+  loader->disagreement = NULL;
+  loader->in_term = FALSE;
+}
+
+/* Reads a pack into a new AtlasContent. Returns it with no problems, or NULL with @problems
+ * filled in. A pack that @stands_alone (the built-in one, or one validated on its own) must
+ * also have everything the application needs, such as a red flag in every group. */
+AtlasContent *
+atlas_content_read_pack (GFile        *directory,
+                         AtlasContent *base,
+                         gboolean      stands_alone,
+                         GPtrArray    *problems)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContent) pack = atlas_content_new ();
+  g_autofree char *name = g_file_get_parse_name (directory);
+  guint before = problems->len;
+  AtlasLoader loader = { 0, };
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  if (enumerator == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, error->message));
+      return NULL;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
+    {
+      const char *file_name = g_file_info_get_name (info);
+
+      if (g_str_has_suffix (file_name, ".xml") && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        g_ptr_array_add (files, g_file_get_child (directory, file_name));
+      g_object_unref (info);
+
+      if (files->len > ATLAS_CONTENT_MAX_FILES)
+        {
+          g_ptr_array_add (problems, g_strdup_printf ("%s: more than %d content files", name, ATLAS_CONTENT_MAX_FILES));
+          return NULL;
+        }
+    }
+
+  if (files->len == 0)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: no content files (*.xml) in this folder", name));
+      return NULL;
+    }
+
+  /* A stable order, so messages and "first defined at" are the same on every run. */
+  g_ptr_array_sort (files, atlas_content_compare_files);
+
+  loader.content = pack;
+  loader.base = base;
+  loader.problems = problems;
+  loader.refs = g_ptr_array_new_with_free_func (ref_free);
+  loader.where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  loader.unfinished = g_hash_table_new (NULL, NULL);
+  loader.stack = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < files->len; i++)
+    parse_file (&loader, g_ptr_array_index (files, i));
+
+  atlas_loader_check_pack (&loader);
+  if (stands_alone)
+    atlas_loader_check_complete (&loader, name);
+
+  g_ptr_array_unref (loader.refs);
+  g_hash_table_unref (loader.where);
+  g_hash_table_unref (loader.unfinished);
+  g_ptr_array_unref (loader.stack);
+  g_clear_pointer (&loader.text_cites, g_strfreev);
+  g_free (loader.text_element);
+  g_free (loader.name);
+
+  if (problems->len > before)
+    return NULL;
+
+  return g_steal_pointer (&pack);
+}

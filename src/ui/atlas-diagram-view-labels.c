@@ -1,0 +1,261 @@
+/* atlas-diagram-view-labels.c — the diagram canvas's labels and their leader lines.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Labels are text and lines drawn by GTK in two columns beside the drawing. Which regions get
+ * one and where each goes so none overlap comes from the core (atlas-label-layout.c); this file
+ * measures the names, feeds the layout the anchors in widget coordinates and draws the result.
+ * The Pango layouts are kept until the names, the font or the wrap width change; the positions
+ * are recomputed every frame, which is cheap.
+ */
+#include "config.h"
+
+#include "atlas-diagram-view-private.h"
+#include "atlas-structures.h"
+
+#define LABEL_GAP       4.0
+#define LABEL_PADDING   6.0
+#define MAX_LABEL_WIDTH 170.0
+#define MIN_LABEL_WIDTH 100.0
+
+void
+_atlas_diagram_view_clear_labels (AtlasDiagramView *self)
+{
+  g_clear_pointer (&self->label_regions, g_ptr_array_unref);
+  g_clear_pointer (&self->label_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_free);
+  self->label_column = 0;
+}
+
+/* In a narrow view long names wrap sooner, so the label columns leave the drawing room. */
+static double
+label_wrap_for_width (int width)
+{
+  return CLAMP (width * 0.14, MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
+}
+
+static void
+ensure_label_layouts (AtlasDiagramView *self)
+{
+  AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
+
+  if (self->label_regions != NULL || diagram == NULL)
+    return;
+
+  self->label_wrap = label_wrap_for_width (gtk_widget_get_width (GTK_WIDGET (self)));
+  self->label_regions = atlas_label_choose_regions (diagram);
+  self->label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->labels = g_new0 (AtlasLabel, MAX (1, self->label_regions->len));
+  self->label_column = 0;
+
+  for (guint i = 0; i < self->label_regions->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
+      g_autofree char *name = atlas_region_dup_short_name (region, self->content);
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+      int width, height;
+
+      pango_layout_set_width (layout, (int) (self->label_wrap * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      self->label_column = MAX (self->label_column, width + 2 * LABEL_PADDING);
+      g_ptr_array_add (self->label_layouts, layout);
+    }
+}
+
+/* A new width may mean a new wrap width, and so new layouts. */
+void
+_atlas_diagram_view_labels_resized (AtlasDiagramView *self,
+                                    int               width)
+{
+  if (self->label_regions != NULL && self->label_wrap != label_wrap_for_width (width))
+    _atlas_diagram_view_clear_labels (self);
+}
+
+/* How much room each label column takes beside the drawing's content. */
+double
+_atlas_diagram_view_label_space (AtlasDiagramView *self)
+{
+  if (!self->show_labels || self->hide_names)
+    return 0;
+
+  ensure_label_layouts (self);
+  return MIN (self->label_column + LEADER_SPACE, gtk_widget_get_width (GTK_WIDGET (self)) * 0.3);
+}
+
+void
+_atlas_diagram_view_layout_labels (AtlasDiagramView *self)
+{
+  AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
+  graphene_rect_t area;
+  double doc_left, doc_right, left_edge, right_edge;
+  double content_x, content_y, content_w, content_h;
+  guint n;
+
+  if (diagram == NULL)
+    return;
+
+  ensure_label_layouts (self);
+  n = self->label_regions->len;
+  _atlas_diagram_view_drawing_area (self, &area);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
+      PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
+      AtlasLabel *label = &self->labels[i];
+      int width, height;
+
+      pango_layout_get_pixel_size (layout, &width, &height);
+      label->region = region;
+      atlas_diagram_view_doc_to_widget (self, region->anchor_x, region->anchor_y, &label->anchor_x, &label->anchor_y);
+      label->width = width + 2 * LABEL_PADDING;
+      label->height = height + 2;
+      label->left = atlas_label_prefers_left (region, atlas_diagram_get_width (diagram));
+    }
+
+  /* The columns hug the structures when they are narrower than the widget, and keep to the
+   * widget's edges when zooming makes them wider. */
+  atlas_diagram_get_content_bounds (diagram, &content_x, &content_y, &content_w, &content_h);
+  atlas_diagram_view_doc_to_widget (self, content_x, 0, &doc_left, NULL);
+  atlas_diagram_view_doc_to_widget (self, content_x + content_w, 0, &doc_right, NULL);
+  left_edge = MAX (self->label_column, doc_left - LEADER_SPACE);
+  right_edge = MIN (gtk_widget_get_width (GTK_WIDGET (self)) - self->label_column, doc_right + LEADER_SPACE);
+
+  atlas_label_layout (self->labels, n,
+                      left_edge, right_edge,
+                      EDGE_PADDING / 2 + self->top_inset, gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2,
+                      LABEL_GAP);
+
+  /* Labels whose anchors are scrolled out of view have nothing to point at. */
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasLabel *label = &self->labels[i];
+
+      if (label->anchor_x < left_edge || label->anchor_x > right_edge ||
+          label->anchor_y < 0 || label->anchor_y > gtk_widget_get_height (GTK_WIDGET (self)))
+        label->placed = FALSE;
+    }
+}
+
+void
+_atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
+                                     GtkSnapshot      *snapshot)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const AtlasRegion *selected_region = _atlas_diagram_view_get_selected (self);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fg, accent = { 0.11, 0.44, 0.85, 1.0 };
+  GdkRGBA plate = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.82 } : (GdkRGBA) { 1, 1, 1, 0.82 };
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  guint n;
+
+  if (!self->show_labels || self->hide_names || self->label_regions == NULL)
+    return;
+
+  n = self->label_regions->len;
+  gtk_style_context_get_color (style, &fg);
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+
+  /* Leader lines: from the label's inner edge, level with its text, to the anchor. */
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasLabel *label = &self->labels[i];
+      gboolean selected = selected_region != NULL && g_str_equal (selected_region->structure, label->region->structure);
+      double lx = label->left ? label->x + label->width : label->x;
+      double ly = label->y + label->height / 2;
+      double elbow = label->left ? lx + LEADER_SPACE / 2 : lx - LEADER_SPACE / 2;
+
+      if (!label->placed)
+        continue;
+
+      if (selected)
+        gdk_cairo_set_source_rgba (cr, &accent);
+      else
+        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
+      cairo_set_line_width (cr, selected ? 2.0 : 1.0);
+      cairo_move_to (cr, lx, ly);
+      cairo_line_to (cr, elbow, ly);
+      cairo_line_to (cr, label->anchor_x, label->anchor_y);
+      cairo_stroke (cr);
+      cairo_arc (cr, label->anchor_x, label->anchor_y, selected ? 3.5 : 2.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasLabel *label = &self->labels[i];
+      PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
+      gboolean selected = selected_region != NULL && g_str_equal (selected_region->structure, label->region->structure);
+      int text_width;
+
+      if (!label->placed)
+        continue;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+      /* A plate behind the text keeps it legible when zooming brings drawing under it. */
+      if (self->zoom > 1.0 || selected)
+        {
+          GskRoundedRect rounded;
+          graphene_rect_t box = GRAPHENE_RECT_INIT (label->x, label->y, label->width, label->height);
+
+          gsk_rounded_rect_init_from_rect (&rounded, &box, 4);
+          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+          gtk_snapshot_append_color (snapshot, selected ? &accent : &plate, &box);
+          gtk_snapshot_pop (snapshot);
+        }
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->left ? label->x + label->width - LABEL_PADDING - text_width
+                                                                            : label->x + LABEL_PADDING,
+                                                              label->y + 1));
+      gtk_snapshot_append_layout (snapshot, layout, selected ? &(GdkRGBA) { 1, 1, 1, 1 } : &fg);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+guint
+atlas_diagram_view_get_n_visible_labels (AtlasDiagramView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  if (!self->show_labels || self->hide_names || self->label_regions == NULL)
+    return 0;
+
+  for (guint i = 0; i < self->label_regions->len; i++)
+    n += self->labels[i].placed;
+
+  return n;
+}
+
+/**
+ * atlas_diagram_view_get_label_bounds:
+ *
+ * Returns: %TRUE if label @index exists and is shown; then its region and its box in widget
+ *   coordinates
+ */
+gboolean
+atlas_diagram_view_get_label_bounds (AtlasDiagramView  *self,
+                                     guint              index,
+                                     const char       **region_id,
+                                     graphene_rect_t   *bounds)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (!self->show_labels || self->label_regions == NULL || index >= self->label_regions->len ||
+      !self->labels[index].placed)
+    return FALSE;
+
+  *region_id = self->labels[index].region->id;
+  graphene_rect_init (bounds, self->labels[index].x, self->labels[index].y,
+                      self->labels[index].width, self->labels[index].height);
+  return TRUE;
+}

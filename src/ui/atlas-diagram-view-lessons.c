@@ -1,0 +1,60 @@
+/* atlas-diagram-view-lessons.c — what the quiz and the guided tour ask of the diagram canvas.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window runs the quiz and the tour (atlas-window.c, on the core's atlas-quiz.c and
+ * atlas-tour.c); the view only offers what they need: the quiz hides every name so the picture
+ * gives no answers away, and the tour keeps room at the top for its caption. Both steer the
+ * selection and the emphasis outline through the ordinary public API.
+ */
+#include "config.h"
+
+#include "atlas-diagram-view-private.h"
+
+/**
+ * atlas_diagram_view_set_reveal_names:
+ * @reveal: %FALSE to hide labels and tooltips, as a quiz needs
+ */
+void
+atlas_diagram_view_set_reveal_names (AtlasDiagramView *self,
+                                     gboolean          reveal)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (self->hide_names == !reveal)
+    return;
+
+  self->hide_names = !reveal;
+  /* Without label columns the drawing has more room: a change of scale. */
+  _atlas_diagram_view_changed (self, TRUE);
+}
+
+gboolean
+atlas_diagram_view_get_reveal_names (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), TRUE);
+
+  return !self->hide_names;
+}
+
+/**
+ * atlas_diagram_view_set_top_inset:
+ * @inset: how much room, in pixels, to keep free at the top for something laid over the view
+ *
+ * The drawing and its labels fit below the inset, so a caption over the top never hides them.
+ */
+void
+atlas_diagram_view_set_top_inset (AtlasDiagramView *self,
+                                  double            inset)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  inset = MAX (0, inset);
+  if (self->top_inset == inset)
+    return;
+
+  self->top_inset = inset;
+  _atlas_diagram_view_changed (self, TRUE);
+}
+

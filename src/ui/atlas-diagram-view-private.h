@@ -1,0 +1,141 @@
+/* atlas-diagram-view-private.h — what the files of the diagram canvas share.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AtlasDiagramView is one widget written in several files, each owning one concern:
+ *
+ *   atlas-diagram-view.c           the widget: input, zoom, pan, focus, properties, layer order
+ *   atlas-diagram-view-geometry.c  document ↔ widget coordinates, the fit, hit testing
+ *   atlas-diagram-view-render.c    the cached base picture, the cross-fade, highlights
+ *   atlas-diagram-view-labels.c    labels and their leader lines
+ *   atlas-diagram-view-selection.c hover and selection, tooltips, the screen reader's text
+ *   atlas-diagram-view-lessons.c   what the quiz and the tour ask of the view
+ *
+ * Only these files include this header; everyone else uses atlas-diagram-view.h.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-diagram-view.h"
+#include "atlas-label-layout.h"
+
+G_BEGIN_DECLS
+
+#define EDGE_PADDING   16.0   /* between the widget's edge and the drawing area */
+#define LEADER_SPACE   28.0   /* between a label column and what its leaders point at */
+
+typedef struct
+{
+  GdkTexture      *texture;
+  double           scale;   /* texture pixels per document unit */
+  graphene_rect_t  rect;    /* what part of the document it shows */
+} AtlasDiagramViewCache;
+
+struct _AtlasDiagramView
+{
+  GtkWidget     parent_instance;
+
+  AtlasDiagram *diagrams[2];
+  AtlasContent *content;
+  guint         n_states;
+  guint         state;
+  guint         fade_from;
+  AdwAnimation *fade;
+
+  double        zoom;        /* 1.0 = the whole drawing fits */
+  double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
+  double        center_x;    /* the document point at the centre of the drawing area */
+  double        center_y;
+
+  char         *selected;
+  char         *hovered;
+  GHashTable   *weights;     /* region id → 0..1, from the symptom checklist */
+  GStrv         emphasis;    /* structures outlined for the exercise being read */
+
+  gboolean      show_labels;
+  gboolean      hide_names;  /* during a quiz: no labels, no tooltips */
+  GPtrArray    *label_regions;   /* const AtlasRegion*, of the current state */
+  GPtrArray    *label_layouts;   /* PangoLayout*, parallel to label_regions */
+  AtlasLabel   *labels;
+  double        label_column;    /* width of each label column */
+  double        label_wrap;      /* the width labels wrap at, chosen for the widget's width */
+
+  AtlasDiagramViewCache cache[2];
+  guint         settle_id;
+  guint         base_renders;
+
+  /* Gesture state */
+  double        drag_center_x;
+  double        drag_center_y;
+  gboolean      dragged;
+  double        pinch_zoom;
+  double        pointer_x;
+  double        pointer_y;
+};
+
+enum {
+  PROP_0,
+  PROP_SELECTED_REGION,
+  PROP_HOVERED_REGION,
+  PROP_ZOOM,
+  PROP_SHOW_LABELS,
+  PROP_SHOW_NERVES,
+  PROP_STATE,
+  PROP_N_STATES,
+  N_PROPS
+};
+
+static inline AtlasDiagram *
+_atlas_diagram_view_current_diagram (AtlasDiagramView *self)
+{
+  return self->n_states > 0 ? self->diagrams[self->state] : NULL;
+}
+
+/* atlas-diagram-view.c */
+void               _atlas_diagram_view_notify              (AtlasDiagramView *self,
+                                                            guint             prop_id);
+
+/* atlas-diagram-view-geometry.c */
+void               _atlas_diagram_view_drawing_area        (AtlasDiagramView *self,
+                                                            graphene_rect_t  *area);
+double             _atlas_diagram_view_get_scale           (AtlasDiagramView *self);
+void               _atlas_diagram_view_clamp_center        (AtlasDiagramView *self);
+gboolean           _atlas_diagram_view_visible_doc_rect    (AtlasDiagramView *self,
+                                                            graphene_rect_t  *rect);
+const AtlasRegion *_atlas_diagram_view_region_at           (AtlasDiagramView *self,
+                                                            double            x,
+                                                            double            y);
+
+/* atlas-diagram-view-render.c */
+void               _atlas_diagram_view_changed             (AtlasDiagramView *self,
+                                                            gboolean          zooming);
+void               _atlas_diagram_view_clear_cache         (AtlasDiagramView *self,
+                                                            guint             state);
+void               _atlas_diagram_view_invalidate_caches   (AtlasDiagramView *self);
+void               _atlas_diagram_view_update_style        (AtlasDiagramView *self);
+void               _atlas_diagram_view_cross_fade          (AtlasDiagramView *self);
+void               _atlas_diagram_view_snapshot_base       (AtlasDiagramView *self,
+                                                            GtkSnapshot      *snapshot);
+void               _atlas_diagram_view_snapshot_highlights (AtlasDiagramView *self,
+                                                            GtkSnapshot      *snapshot);
+
+/* atlas-diagram-view-labels.c */
+void               _atlas_diagram_view_clear_labels        (AtlasDiagramView *self);
+void               _atlas_diagram_view_labels_resized      (AtlasDiagramView *self,
+                                                            int               width);
+double             _atlas_diagram_view_label_space         (AtlasDiagramView *self);
+void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *self);
+void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *self,
+                                                            GtkSnapshot      *snapshot);
+
+/* atlas-diagram-view-selection.c */
+const AtlasRegion *_atlas_diagram_view_get_selected        (AtlasDiagramView *self);
+gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *self,
+                                                            int               x,
+                                                            int               y,
+                                                            gboolean          keyboard,
+                                                            GtkTooltip       *tooltip);
+
+G_END_DECLS

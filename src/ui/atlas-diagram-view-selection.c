@@ -1,0 +1,119 @@
+/* atlas-diagram-view-selection.c — what the diagram canvas points at: hover and selection.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The selected and the hovered region, and what the user is told about them: the tooltip
+ * under the pointer (or for the selection, from the keyboard) and the description a screen
+ * reader reads for the picture. The pointer and key handlers that change them live in
+ * atlas-diagram-view.c; how they are painted in atlas-diagram-view-render.c.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-diagram-view-private.h"
+#include "atlas-structures.h"
+
+/* The selected region of the current state, or %NULL. */
+const AtlasRegion *
+_atlas_diagram_view_get_selected (AtlasDiagramView *self)
+{
+  return self->selected ? atlas_diagram_lookup_region (_atlas_diagram_view_current_diagram (self), self->selected) : NULL;
+}
+
+const char *
+atlas_diagram_view_get_selected_region (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+static void
+update_accessible_description (AtlasDiagramView *self)
+{
+  const AtlasRegion *region = _atlas_diagram_view_get_selected (self);
+  g_autofree char *name = region ? atlas_region_dup_display_name (region, self->content) : NULL;
+  g_autofree char *description = NULL;
+
+  if (name != NULL)
+    /* Translators: read by screen readers for the diagram, e.g. "Selected: Psoas major (left)". */
+    description = g_strdup_printf (_("Selected: %s"), name);
+  else
+    description = g_strdup (_("Nothing selected. Use the structure list to choose a part of the diagram."));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+void
+atlas_diagram_view_set_selected_region (AtlasDiagramView *self,
+                                        const char       *region_id)
+{
+  AtlasDiagram *diagram;
+
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  diagram = _atlas_diagram_view_current_diagram (self);
+  if (region_id != NULL && (diagram == NULL || atlas_diagram_lookup_region (diagram, region_id) == NULL))
+    region_id = NULL;
+
+  if (g_strcmp0 (self->selected, region_id) == 0)
+    return;
+
+  g_free (self->selected);
+  self->selected = g_strdup (region_id);
+  update_accessible_description (self);
+  _atlas_diagram_view_notify (self, PROP_SELECTED_REGION);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+atlas_diagram_view_get_hovered_region (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->hovered;
+}
+
+void
+atlas_diagram_view_set_hovered_region (AtlasDiagramView *self,
+                                       const char       *region_id)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (g_strcmp0 (self->hovered, region_id) == 0)
+    return;
+
+  g_free (self->hovered);
+  self->hovered = g_strdup (region_id);
+  _atlas_diagram_view_notify (self, PROP_HOVERED_REGION);
+  /* Only the overlay changes: the cached base picture is reused as it is. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+_atlas_diagram_view_query_tooltip_cb (AtlasDiagramView *self,
+                                      int               x,
+                                      int               y,
+                                      gboolean          keyboard,
+                                      GtkTooltip       *tooltip)
+{
+  const AtlasRegion *region;
+  g_autofree char *name = NULL;
+
+  if (self->hide_names)
+    return FALSE;
+
+  if (keyboard)
+    region = _atlas_diagram_view_get_selected (self);
+  else
+    region = _atlas_diagram_view_region_at (self, x, y);
+
+  if (region == NULL)
+    return FALSE;
+
+  name = atlas_region_dup_display_name (region, self->content);
+  gtk_tooltip_set_text (tooltip, name);
+  return TRUE;
+}

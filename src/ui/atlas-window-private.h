@@ -1,0 +1,70 @@
+/* atlas-window-private.h — what the main window's source files share, and nobody else sees.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-checklist-pane.h"
+#include "atlas-explanation-pane.h"
+#include "atlas-quiz-card.h"
+#include "atlas-structure-list.h"
+#include "atlas-tour-card.h"
+#include "atlas-view-page.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AtlasSettings        *settings;
+
+  /* Template children */
+  AdwFlap              *checklist_flap;
+  AdwFlap              *explanation_flap;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *checklist_pane;
+  AtlasExplanationPane *explanation_pane;
+  AtlasStructureList   *structure_list;
+  AtlasChecklistPane   *symptom_checklist;
+  GtkStack             *sidebar_stack;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *tour_revealer;
+  AtlasTourCard        *tour_card;
+  GtkRevealer          *quiz_revealer;
+  AtlasQuizCard        *quiz_card;
+
+  AtlasTour            *tour;
+  AtlasQuiz            *quiz;
+  AtlasDiagramView     *quiz_view;
+  AtlasViewPage        *front_page;
+  AtlasViewPage        *side_page;
+  AtlasViewPage        *section_page;
+};
+
+AtlasViewPage *atlas_window_get_visible_page          (AtlasWindow    *self);
+
+/* atlas-window-classroom.c: the guided tour and the quiz */
+void           atlas_window_classroom_init            (AtlasWindow    *self);
+void           atlas_window_classroom_set_content     (AtlasWindow    *self,
+                                                       AtlasContent   *content);
+void           atlas_window_classroom_stop            (AtlasWindow    *self);
+void           atlas_window_tour_action_cb            (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+void           atlas_window_quiz_action_cb            (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+
+/* atlas-window-handout.c: print the handout, save it as a PDF */
+void           atlas_window_print_action_cb           (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+void           atlas_window_export_action_cb          (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+
+G_END_DECLS
