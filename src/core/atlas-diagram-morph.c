@@ -45,6 +45,7 @@ struct _AtlasDiagramMorph
   Tokens   from;
   GArray  *to;           /* double: the target's numbers, paired with from.values */
   double  *anchors;      /* per region: x and y at t = 0, then x and y at t = 1 */
+  double   bounds[4];    /* content bounds holding both postures: x, y, width, height */
   GString *frame;        /* reused between frames */
 };
 
@@ -288,6 +289,16 @@ atlas_diagram_set_morph_target (AtlasDiagram  *self,
       morph->anchors[4 * i + 2] = r1->anchor_x;
       morph->anchors[4 * i + 3] = r1->anchor_y;
     }
+  {
+    double ax, ay, aw, ah, bx, by, bw, bh;
+
+    atlas_diagram_get_content_bounds (self, &ax, &ay, &aw, &ah);
+    atlas_diagram_get_content_bounds (target, &bx, &by, &bw, &bh);
+    morph->bounds[0] = MIN (ax, bx);
+    morph->bounds[1] = MIN (ay, by);
+    morph->bounds[2] = MAX (ax + aw, bx + bw) - morph->bounds[0];
+    morph->bounds[3] = MAX (ay + ah, by + bh) - morph->bounds[1];
+  }
   morph->frame = g_string_sized_new (a_size + a_size / 8);
   self->morph = morph;
   self->morph_t = 0.0;
@@ -417,4 +428,17 @@ atlas_diagram_set_morph (AtlasDiagram *self,
     g_clear_object (&self->highlight[i]);
   atlas_diagram_restyle (self);
   self->pick_stale = TRUE;
+}
+
+/* While morphing, the content bounds hold both postures: the fit and the label columns stay
+ * still as the drawing moves, and no frame has to rebuild the pick map to know them. */
+gboolean
+atlas_diagram_morph_get_bounds (AtlasDiagram *self,
+                                double       *bounds)
+{
+  if (self->morph == NULL)
+    return FALSE;
+
+  memcpy (bounds, self->morph->bounds, sizeof self->morph->bounds);
+  return TRUE;
 }

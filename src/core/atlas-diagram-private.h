@@ -97,5 +97,7 @@ void        atlas_diagram_ensure_pick_map      (AtlasDiagram      *self);
 
 /* atlas-diagram-morph.c */
 void        atlas_diagram_morph_free           (AtlasDiagramMorph *morph);
+gboolean    atlas_diagram_morph_get_bounds     (AtlasDiagram      *self,
+                                                double            *bounds);
 
 G_END_DECLS

@@ -205,6 +205,19 @@ atlas_diagram_get_content_bounds (AtlasDiagram *self,
 
   g_return_if_fail (ATLAS_IS_DIAGRAM (self));
 
+  {
+    double morph_bounds[4];
+
+    if (atlas_diagram_morph_get_bounds (self, morph_bounds))
+      {
+        *x = morph_bounds[0];
+        *y = morph_bounds[1];
+        *width = morph_bounds[2];
+        *height = morph_bounds[3];
+        return;
+      }
+  }
+
   atlas_diagram_ensure_pick_map (self);
   for (guint i = 0; i < self->regions->len; i++)
     {

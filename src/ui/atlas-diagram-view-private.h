@@ -7,7 +7,8 @@
  *
  *   atlas-diagram-view.c           the widget: input, zoom, pan, focus, properties, layer order
  *   atlas-diagram-view-geometry.c  document ↔ widget coordinates, the fit, hit testing
- *   atlas-diagram-view-render.c    the cached base picture, the cross-fade, highlights
+ *   atlas-diagram-view-render.c    the cached base picture, the cross-fade and the posture
+ *                                  morph, highlights
  *   atlas-diagram-view-labels.c    labels and their leader lines
  *   atlas-diagram-view-selection.c hover and selection, tooltips, the screen reader's text
  *   atlas-diagram-view-lessons.c   what the quiz and the tour ask of the view
@@ -43,6 +44,9 @@ struct _AtlasDiagramView
   guint         state;
   guint         fade_from;
   AdwAnimation *fade;
+  gboolean      morphable;   /* two postures of identical structure: the first morphs into the second */
+  double        morph;       /* 0 = the first posture, 1 = the second */
+  AdwAnimation *morph_animation;
 
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
@@ -84,13 +88,23 @@ enum {
   PROP_SHOW_NERVES,
   PROP_STATE,
   PROP_N_STATES,
+  PROP_MORPH,
   N_PROPS
 };
 
 static inline AtlasDiagram *
 _atlas_diagram_view_current_diagram (AtlasDiagramView *self)
 {
+  if (self->morphable)
+    return self->diagrams[0];
   return self->n_states > 0 ? self->diagrams[self->state] : NULL;
+}
+
+/* Which state's cached picture is shown: a morphing view draws its one moving diagram. */
+static inline guint
+_atlas_diagram_view_shown_state (AtlasDiagramView *self)
+{
+  return self->morphable ? 0 : self->state;
 }
 
 /* atlas-diagram-view.c */
@@ -116,6 +130,10 @@ void               _atlas_diagram_view_clear_cache         (AtlasDiagramView *se
 void               _atlas_diagram_view_invalidate_caches   (AtlasDiagramView *self);
 void               _atlas_diagram_view_update_style        (AtlasDiagramView *self);
 void               _atlas_diagram_view_cross_fade          (AtlasDiagramView *self);
+void               _atlas_diagram_view_apply_morph         (AtlasDiagramView *self,
+                                                            double            morph);
+void               _atlas_diagram_view_animate_morph       (AtlasDiagramView *self,
+                                                            double            to);
 void               _atlas_diagram_view_snapshot_base       (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 void               _atlas_diagram_view_snapshot_highlights (AtlasDiagramView *self,

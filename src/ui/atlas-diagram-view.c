@@ -286,6 +286,7 @@ atlas_diagram_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->fade);
+  g_clear_object (&self->morph_animation);
   for (guint i = 0; i < 2; i++)
     {
       _atlas_diagram_view_clear_cache (self, i);
@@ -340,6 +341,10 @@ atlas_diagram_view_get_property (GObject    *object,
       g_value_set_uint (value, self->n_states);
       break;
 
+    case PROP_MORPH:
+      g_value_set_double (value, self->morph);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -373,6 +378,10 @@ atlas_diagram_view_set_property (GObject      *object,
 
     case PROP_STATE:
       atlas_diagram_view_set_state (self, g_value_get_uint (value));
+      break;
+
+    case PROP_MORPH:
+      atlas_diagram_view_set_morph (self, g_value_get_double (value));
       break;
 
     default:
@@ -417,6 +426,14 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   properties[PROP_N_STATES] =
     g_param_spec_uint ("n-states", NULL, NULL, 0, 2, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * AtlasDiagramView:morph:
+   *
+   * Where between its two postures a morphing view is: 0 the first, 1 the second.
+   */
+  properties[PROP_MORPH] =
+    g_param_spec_double ("morph", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -521,6 +538,12 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
   self->n_states = n_diagrams;
   self->state = 0;
   self->fade_from = 0;
+  if (self->morph_animation != NULL)
+    adw_animation_skip (self->morph_animation);
+  /* The page has already checked that the postures match; the first one moves, the second
+   * only gave it its destination. */
+  self->morphable = n_diagrams == 2 && atlas_diagram_has_morph_target (self->diagrams[0]);
+  self->morph = self->morphable ? atlas_diagram_get_morph (self->diagrams[0]) : 0.0;
   _atlas_diagram_view_clear_labels (self);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hovered, g_free);
@@ -535,6 +558,7 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_STATES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MORPH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
@@ -556,6 +580,19 @@ atlas_diagram_view_set_content (AtlasDiagramView *self,
       _atlas_diagram_view_clear_labels (self);
       _atlas_diagram_view_changed (self, TRUE);
     }
+}
+
+/**
+ * atlas_diagram_view_get_content:
+ *
+ * Returns: (nullable) (transfer none): where the labels' names come from
+ */
+AtlasContent *
+atlas_diagram_view_get_content (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->content;
 }
 
 AtlasDiagram *
@@ -587,7 +624,23 @@ atlas_diagram_view_set_state (AtlasDiagramView *self,
 {
   g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
 
-  if (state >= self->n_states || state == self->state)
+  if (state >= self->n_states)
+    return;
+
+  /* A morphing view moves to the named posture, even from between the two. */
+  if (self->morphable)
+    {
+      gboolean changed = state != self->state;
+
+      self->state = state;
+      if (changed)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      if (self->morph != state)
+        _atlas_diagram_view_animate_morph (self, state);
+      return;
+    }
+
+  if (state == self->state)
     return;
 
   self->fade_from = self->state;
@@ -597,6 +650,57 @@ atlas_diagram_view_set_state (AtlasDiagramView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_is_morphable:
+ *
+ * Returns: whether the view's two postures can be blended with atlas_diagram_view_set_morph()
+ */
+gboolean
+atlas_diagram_view_is_morphable (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->morphable;
+}
+
+double
+atlas_diagram_view_get_morph (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0.0);
+
+  return self->morph;
+}
+
+/**
+ * atlas_diagram_view_set_morph:
+ * @morph: 0 for the first posture, 1 for the second, or anything between
+ *
+ * Shows the drawing at once at @morph (a slider drives this); the state follows, naming the
+ * nearer posture.
+ */
+void
+atlas_diagram_view_set_morph (AtlasDiagramView *self,
+                              double            morph)
+{
+  guint state;
+
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (!self->morphable)
+    return;
+
+  if (self->morph_animation != NULL)
+    adw_animation_pause (self->morph_animation);
+  _atlas_diagram_view_apply_morph (self, morph);
+
+  state = self->morph >= 0.5 ? 1 : 0;
+  if (state != self->state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
 }
 
 double
