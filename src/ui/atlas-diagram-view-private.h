@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 
 #define EDGE_PADDING   16.0   /* between the widget's edge and the drawing area */
 #define LEADER_SPACE   28.0   /* between a label column and what its leaders point at */
+#define BAND_LEADER    14.0   /* between a band of labels and the drawing */
+#define OSD_SPACE      70.0   /* kept free at the bottom for the on-canvas controls when labels are in bands */
+#define WIDE_DRAWING   1.15   /* content this much wider than tall has its labels above and below */
 
 typedef struct
 {
@@ -145,6 +148,13 @@ void               _atlas_diagram_view_labels_resized      (AtlasDiagramView *se
                                                             int               width);
 double             _atlas_diagram_view_label_space         (AtlasDiagramView *self);
 void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *self);
+gboolean           _atlas_diagram_view_labels_in_bands     (AtlasDiagramView *self);
+double             _atlas_diagram_view_band_space          (AtlasDiagramView *self,
+                                                            double            width);
+void               _atlas_diagram_view_leader_target       (AtlasDiagramView *self,
+                                                            const AtlasLabel *label,
+                                                            double           *x,
+                                                            double           *y);
 void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 

@@ -99,5 +99,10 @@ gboolean      atlas_diagram_view_get_label_bounds    (AtlasDiagramView  *self,
                                                       guint              index,
                                                       const char       **region_id,
                                                       graphene_rect_t   *bounds);
+gboolean      atlas_diagram_view_get_label_leader    (AtlasDiagramView  *self,
+                                                      guint              index,
+                                                      double            *x,
+                                                      double            *y);
+gboolean      atlas_diagram_view_get_labels_in_bands (AtlasDiagramView  *self);
 
 G_END_DECLS
