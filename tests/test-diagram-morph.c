@@ -230,6 +230,30 @@ test_morph_is_clamped_and_optional (void **state)
   assert_false (atlas_diagram_has_morph_target (diagram));
 }
 
+/* The handout loads the posture that is showing, even between the two ends. */
+static void
+test_posture_loads_at_any_point (void **state)
+{
+  const AtlasViewInfo *side = atlas_views_lookup ("side");
+  g_autoptr(AtlasDiagram) half = atlas_view_load_posture (side, 0.5, NULL);
+  g_autoptr(AtlasDiagram) end = atlas_view_load_posture (side, 1.0, NULL);
+  g_autoptr(AtlasDiagram) shortened = load_side (1);
+  g_autoptr(AtlasDiagram) front = atlas_view_load_posture (atlas_views_lookup ("front"), 0.5, NULL);
+  cairo_surface_t *a, *b;
+
+  assert_non_null (half);
+  assert_true (atlas_diagram_get_morph (half) == 0.5);
+  a = render (end);
+  b = render (shortened);
+  assert_int_equal (differing_pixels (a, b), 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  /* A view with one drawing has nothing to morph. */
+  assert_non_null (front);
+  assert_false (atlas_diagram_has_morph_target (front));
+}
+
 int
 main (void)
 {
@@ -238,6 +262,7 @@ main (void)
     cmocka_unit_test (test_morph_ends_equal_the_two_postures),
     cmocka_unit_test (test_picking_follows_the_morph),
     cmocka_unit_test (test_morph_is_clamped_and_optional),
+    cmocka_unit_test (test_posture_loads_at_any_point),
   };
 
   return cmocka_run_group_tests_name ("diagram-morph", tests, NULL, NULL);

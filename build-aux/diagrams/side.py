@@ -11,11 +11,16 @@ have their own frames; soft parts (silhouette, psoas, tendon, capsule) take poin
 frames.  Run:  python3 build-aux/diagrams/side.py  (stdlib only).
 
 Painter's order (what is drawn later covers what is drawn earlier):
-  silhouette, iliacus (on the inner wing: seen through a window cut in the thin iliac fossa and in
-  front of the wing's anterior border), sacrum (behind the right hip bone: seen in the window and
-  through the greater sciatic notch), hip bone, T12-L5 (drawn over the iliac crest so that L5 stays
-  readable), rib 12, discs, femur, lesser trochanter, hip capsule (a sleeve over the neck), iliopsoas
-  tendon (leaves the psoas belly), psoas major, inguinal ligament, anchors.
+  silhouette, sacrum (behind the right hip bone: seen through the greater sciatic notch), hip bone
+  (the whole wing), iliacus (on the inner face of the wing, so drawn over it see-through with a
+  dashed edge: class "through"), T12-L5 (drawn over the iliac crest so that L5 stays readable),
+  rib 12, discs, femur, tibia (with the fibula, knee cap and patellar ligament, not regions),
+  lesser trochanter, hip capsule (a sleeve over the neck), iliopsoas tendon (solid in front of the
+  hip joint, dashed where it runs behind the femur to the lesser trochanter), psoas major (over the
+  sides of the vertebral bodies back to the transverse processes), inguinal ligament, anchors.
+
+The psoas centre line (origin at T12 to the lesser trochanter) is measured and printed; the two
+postures must have identical structure (checked here and by the application's loader).
 """
 
 import math

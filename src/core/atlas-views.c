@@ -58,7 +58,7 @@ static const char * const section_required[] = {
 
 static const AtlasViewInfo views[] = {
   { "front", N_("Front"), { "front.svg", NULL }, { NULL, NULL }, front_required,
-    N_("From the front. Dashed: hidden behind bone, like the obturator nerve behind the pubic bone."),
+    N_("From the front. Dashed lines are hidden edges: the ball of the hip under the muscles, the obturator nerve behind the pubic bone."),
     NULL, NULL },
   { "side", N_("Side"), { "side-neutral.svg", "side-shortened.svg" },
     { N_("Neutral"), N_("Shortened psoas") }, side_required,
