@@ -198,7 +198,7 @@ POSES = {
     # Standing with a short psoas: the pelvis tips forward (anterior tilt), the lower back arches
     # more, the hip stays bent with the knee bent so the foot stays under the body, and the trunk
     # pitches forward.
-    "shortened": dict(tilt=22.0, thigh=20.0, knee=38.0, extra=(5.0, 4.5, 3.0, 0.5, -2.0, -3.0), thorax=18.0),
+    "shortened": dict(tilt=22.0, thigh=20.0, knee=38.0, extra=(9.0, 8.0, 6.0, 3.0, 1.0, -1.0), thorax=22.0),
 }
 KNEE = (-8.0, -440.0)    # knee-joint centre in the femur frame (mm)
 
