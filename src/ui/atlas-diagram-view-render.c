@@ -270,6 +270,106 @@ _atlas_diagram_view_animate_morph (AtlasDiagramView *self,
   adw_animation_play (self->morph_animation);
 }
 
+guint
+atlas_diagram_view_get_n_states (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_states;
+}
+
+guint
+atlas_diagram_view_get_state (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->state;
+}
+void
+atlas_diagram_view_set_state (AtlasDiagramView *self,
+                              guint             state)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (state >= self->n_states)
+    return;
+
+  /* A morphing view moves to the named posture, even from between the two. */
+  if (self->morphable)
+    {
+      gboolean changed = state != self->state;
+
+      self->state = state;
+      if (changed)
+        _atlas_diagram_view_notify (self, PROP_STATE);
+      if (self->morph != state)
+        _atlas_diagram_view_animate_morph (self, state);
+      return;
+    }
+
+  if (state == self->state)
+    return;
+
+  self->fade_from = self->state;
+  self->state = state;
+  _atlas_diagram_view_clear_labels (self);
+  _atlas_diagram_view_cross_fade (self);
+
+  _atlas_diagram_view_notify (self, PROP_STATE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_is_morphable:
+ *
+ * Returns: whether the view's two postures can be blended with atlas_diagram_view_set_morph()
+ */
+gboolean
+atlas_diagram_view_is_morphable (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->morphable;
+}
+
+double
+atlas_diagram_view_get_morph (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0.0);
+
+  return self->morph;
+}
+
+/**
+ * atlas_diagram_view_set_morph:
+ * @morph: 0 for the first posture, 1 for the second, or anything between
+ *
+ * Shows the drawing at once at @morph (a slider drives this); the state follows, naming the
+ * nearer posture.
+ */
+void
+atlas_diagram_view_set_morph (AtlasDiagramView *self,
+                              double            morph)
+{
+  guint state;
+
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (!self->morphable)
+    return;
+
+  if (self->morph_animation != NULL)
+    adw_animation_pause (self->morph_animation);
+  _atlas_diagram_view_apply_morph (self, morph);
+
+  state = self->morph >= 0.5 ? 1 : 0;
+  if (state != self->state)
+    {
+      self->state = state;
+      _atlas_diagram_view_notify (self, PROP_STATE);
+    }
+}
+
 void
 _atlas_diagram_view_snapshot_base (AtlasDiagramView *self,
                                    GtkSnapshot      *snapshot)
