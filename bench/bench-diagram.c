@@ -10,6 +10,8 @@
  *   hover query one pick-map lookup (target: under 5 us)
  *   hover frame what a pointer move repaints at 1920×1080: the cached picture plus one region's
  *               highlight (target: under 8 ms, half a 60 Hz frame)
+ *   morph frame what one step of the posture slider costs at 1920×1080: blend the two side
+ *               postures at a new position and render the whole picture (target: under 8 ms)
  */
 #include "config.h"
 
@@ -165,6 +167,74 @@ measure_hover_query (gpointer data)
   return (now () - start) / n;
 }
 
+typedef struct
+{
+  AtlasDiagram *diagram;
+  double        t;
+} Morph;
+
+static double
+measure_morph_frame (gpointer data)
+{
+  Morph *m = data;
+  Case c = { .diagram = m->diagram, .width = 1920, .height = 1080 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, c.width, c.height);
+  cairo_t *cr = cairo_create (surface);
+  double start, elapsed;
+
+  /* A new position each run, as a dragged slider gives. */
+  m->t = m->t > 0.9 ? 0.05 : m->t + 0.137;
+  start = now ();
+  atlas_diagram_set_morph (m->diagram, m->t);
+  fit (&c, cr);
+  atlas_diagram_render (m->diagram, cr, NULL);
+  cairo_surface_flush (surface);
+  elapsed = now () - start;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return elapsed;
+}
+
+static double
+measure_morph_pick (gpointer data)
+{
+  Morph *m = data;
+  double start;
+
+  m->t = m->t > 0.9 ? 0.05 : m->t + 0.137;
+  atlas_diagram_set_morph (m->diagram, m->t);
+  start = now ();
+  atlas_diagram_pick (m->diagram, 500, 500);
+  return now () - start;
+}
+
+static gboolean
+bench_morph (void)
+{
+  const AtlasViewInfo *view = atlas_views_lookup ("side");
+  g_autoptr(AtlasDiagram) neutral = atlas_view_load_builtin (view, 0, NULL);
+  g_autoptr(AtlasDiagram) shortened = atlas_view_load_builtin (view, 1, NULL);
+  g_autoptr(GError) error = NULL;
+  Morph m = { neutral, 0.0 };
+  double frame, pick;
+
+  if (neutral == NULL || shortened == NULL || !atlas_diagram_set_morph_target (neutral, shortened, &error))
+    {
+      g_printerr ("Could not morph the side view: %s\n", error ? error->message : "not loaded");
+      return FALSE;
+    }
+
+  frame = best_of (measure_morph_frame, &m);
+  g_print ("%-22s %-12s %9.2f ms %9.2f ms %7.2fx  (of the 8 ms target: blend, parse, render at 1080p)\n",
+           "side (morph)", "morph frame", frame * 1e3, 8.0, frame * 1e3 / 8.0);
+  pick = best_of (measure_morph_pick, &m);
+  g_print ("%-22s %-12s %9.2f ms %12s %8s  (first hit test after a step: the pick map is rebuilt once)\n",
+           "side (morph)", "morph pick", pick * 1e3, "", "");
+
+  return frame < 8e-3;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +310,8 @@ main (int   argc,
       g_object_unref (c.diagram);
       g_free (c.svg_path);
     }
+
+  all_met &= bench_morph ();
 
   g_unlink (out);
   g_rmdir (tmp);

@@ -74,6 +74,15 @@ main (int   argc,
       atlas_test_wait_for (done_waiting, NULL, 500);
       atlas_diagram_view_set_state (atlas_test_window_view (window, "side"), 1);
     }
+  if (g_str_equal (scenario, "side-morph"))
+    {
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      atlas_diagram_view_set_morph (atlas_test_window_view (window, "side"), 0.5);
+      atlas_diagram_view_set_selected_region (atlas_test_window_view (window, "side"), "psoas-major-right");
+    }
+  if (g_str_equal (scenario, "side"))
+    atlas_window_set_view (window, "side");
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");
 

@@ -16,6 +16,7 @@
 
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
+#include "atlas-label-layout.h"
 #include "atlas-structure-list.h"
 #include "atlas-test-ui.h"
 #include "atlas-view-page.h"
@@ -362,6 +363,128 @@ test_nerves_and_posture_toggle (void **state)
   assert_non_null (atlas_structure_list_get_row (list, "psoas-major-right"));
 }
 
+/* The side view's slider moves the drawing between the postures: arrow keys step it, and the
+ * selection, hit testing and labels follow the moving drawing. */
+static void
+test_posture_slider_morphs_the_side_view (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *side = view (f, "side");
+  GtkRange *scale = GTK_RANGE (gtk_widget_get_template_child (GTK_WIDGET (page (f, "side")), ATLAS_TYPE_VIEW_PAGE,
+                                                              "posture_scale"));
+  double x0, y0, x1, y1;
+  guint renders;
+
+  show_view (f, "side");
+  assert_true (atlas_diagram_view_is_morphable (side));
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (scale)));
+  assert_true (gtk_widget_get_focusable (GTK_WIDGET (scale)));
+  atlas_diagram_view_set_selected_region (side, "psoas-major-right");
+  widget_point (side, "psoas-major-right", &x0, &y0);
+
+  /* What the Right arrow key does to a focused slider: one step toward "shortened". */
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  assert_true (fabs (atlas_diagram_view_get_morph (side) - 0.05) < 1e-9);
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_PAGE_RIGHT);
+  assert_true (fabs (atlas_diagram_view_get_morph (side) - 0.30) < 1e-9);
+
+  /* Half way: the psoas has moved, is still selected and is what a click on it picks. */
+  renders = atlas_diagram_view_get_base_renders (side);
+  gtk_range_set_value (scale, 0.5);
+  assert_true (fabs (atlas_diagram_view_get_morph (side) - 0.5) < 1e-9);
+  assert_int_equal (atlas_diagram_view_get_state (side), 1);
+  atlas_test_iterate ();
+  widget_point (side, "psoas-major-right", &x1, &y1);
+  assert_true (hypot (x1 - x0, y1 - y0) > 2);
+  assert_string_equal (atlas_diagram_view_pick (side, x1, y1), "psoas-major-right");
+  assert_string_equal (atlas_diagram_view_get_selected_region (side), "psoas-major-right");
+  gtk_widget_queue_draw (GTK_WIDGET (side));
+  atlas_test_iterate ();
+  g_usleep (50 * 1000);
+  atlas_test_iterate ();
+  assert_true (atlas_diagram_view_get_base_renders (side) > renders);
+
+  /* Naming a posture moves the slider with it. */
+  atlas_diagram_view_set_morph (side, 0.0);
+  assert_true (gtk_range_get_value (scale) == 0.0);
+  assert_int_equal (atlas_diagram_view_get_state (side), 0);
+}
+
+/* Where one label serves a pair, its leader points at the side that is selected. */
+static void
+test_pair_label_points_at_the_selected_side (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *front = view (f, "front");
+  static const char * const sides[] = { "psoas-major-left", "psoas-major-right" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      gboolean found = FALSE;
+      double ax, ay;
+
+      atlas_diagram_view_set_selected_region (front, sides[s]);
+      gtk_widget_queue_draw (GTK_WIDGET (front));
+      atlas_test_iterate ();
+      widget_point (front, sides[s], &ax, &ay);
+
+      for (guint i = 0; i < 64; i++)
+        {
+          graphene_rect_t bounds;
+          const char *id;
+          double x, y;
+
+          if (!atlas_diagram_view_get_label_bounds (front, i, &id, &bounds) || !g_str_has_prefix (id, "psoas-major-"))
+            continue;
+          assert_true (atlas_diagram_view_get_label_leader (front, i, &x, &y));
+          assert_true (fabs (x - ax) < 0.5 && fabs (y - ay) < 0.5);
+          found = TRUE;
+        }
+      assert_true (found);
+    }
+}
+
+/* At 1280×800 with both side panes open, the wide cross-section takes the width and its labels
+ * go above and below it: the slice fills at least 60% of the view's width. */
+static void
+test_section_uses_the_width (void **state)
+{
+  AtlasSettings *settings = atlas_test_settings_new ();
+  AtlasWindow *window;
+  AtlasDiagramView *section;
+  double x, y, w, h, left, right;
+
+  atlas_settings_set_window_size (settings, 1280, 800, FALSE);
+  window = atlas_test_open_window (settings);
+  section = atlas_test_window_view (window, "section");
+  atlas_window_set_view (window, "section");
+  assert_true (atlas_test_wait_for (has_rendered, section, 5000));
+  gtk_widget_queue_draw (GTK_WIDGET (section));
+  atlas_test_iterate ();
+  g_usleep (50 * 1000);
+  atlas_test_iterate ();
+
+  assert_true (atlas_diagram_view_get_labels_in_bands (section));
+  atlas_diagram_get_content_bounds (atlas_diagram_view_get_diagram (section), &x, &y, &w, &h);
+  atlas_diagram_view_doc_to_widget (section, x, y, &left, NULL);
+  atlas_diagram_view_doc_to_widget (section, x + w, y, &right, NULL);
+  print_message ("cross-section: %.0f of %d pixels (%.0f%%)\n", right - left, gtk_widget_get_width (GTK_WIDGET (section)),
+                 100 * (right - left) / gtk_widget_get_width (GTK_WIDGET (section)));
+  assert_true (right - left >= 0.6 * gtk_widget_get_width (GTK_WIDGET (section)));
+  /* Every structure of the slice keeps its label. */
+  {
+    g_autoptr(GPtrArray) labelled = atlas_label_choose_regions (atlas_diagram_view_get_diagram (section));
+
+    assert_int_equal (atlas_diagram_view_get_n_visible_labels (section), labelled->len);
+  }
+
+  /* Tall views keep their label columns. */
+  assert_false (atlas_diagram_view_get_labels_in_bands (atlas_test_window_view (window, "front")));
+
+  atlas_test_close_window (GTK_WINDOW (window));
+  g_assert_finalize_object (settings);
+}
+
 static void
 test_broken_diagram_leaves_other_views_working (void **state)
 {
@@ -408,6 +531,9 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_each_view_keeps_its_own_zoom, setup, teardown),
     cmocka_unit_test_setup_teardown (test_selection_syncs_list_diagram_and_pane, setup, teardown),
     cmocka_unit_test_setup_teardown (test_labels_never_overlap_at_default_zoom, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_posture_slider_morphs_the_side_view, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_pair_label_points_at_the_selected_side, setup, teardown),
+    cmocka_unit_test (test_section_uses_the_width),
     cmocka_unit_test_setup_teardown (test_nerves_and_posture_toggle, setup, teardown),
     cmocka_unit_test_setup_teardown (test_broken_diagram_leaves_other_views_working, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dark_style_restyles_the_diagram, setup, teardown),

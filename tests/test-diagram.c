@@ -322,6 +322,87 @@ test_oversized_file_is_refused_before_reading (void **state)
   assert_true (g_error_matches (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_TOO_LARGE));
 }
 
+/* The structures added for the corrected views are regions a click reaches in every posture. */
+static void
+test_added_regions_are_pickable (void **state)
+{
+  static const struct { const char *view; const char *ids[12]; } added[] = {
+    { "front", { "medial-arcuate-ligament-left", "medial-arcuate-ligament-right", NULL } },
+    { "side", { "tibia-right", NULL } },
+    { "section", { "common-iliac-artery-left", "common-iliac-artery-right", "aorta", "ureter-left", "ureter-right",
+                   "sympathetic-trunk-left", "sympathetic-trunk-right", "genitofemoral-nerve-left",
+                   "genitofemoral-nerve-right", "iliac-crest-left", "iliac-crest-right", NULL } },
+  };
+
+  for (guint v = 0; v < G_N_ELEMENTS (added); v++)
+    {
+      const AtlasViewInfo *view = atlas_views_lookup (added[v].view);
+
+      for (guint s = 0; s < atlas_view_get_n_states (view); s++)
+        {
+          g_autoptr(AtlasDiagram) diagram = atlas_view_load_builtin (view, s, NULL);
+
+          assert_non_null (diagram);
+          for (guint i = 0; added[v].ids[i] != NULL; i++)
+            {
+              const AtlasRegion *region = atlas_diagram_lookup_region (diagram, added[v].ids[i]);
+
+              if (region == NULL)
+                fail_msg ("%s has no region %s", view->states[s], added[v].ids[i]);
+              assert_ptr_equal (atlas_diagram_pick (diagram, region->anchor_x, region->anchor_y), region);
+              assert_true (g_strv_contains (view->required_ids, added[v].ids[i]));
+            }
+        }
+    }
+}
+
+static gsize
+offset_of_id (const char *svg,
+              const char *id)
+{
+  g_autofree char *attribute = g_strdup_printf ("id=\"%s\"", id);
+  const char *found = strstr (svg, attribute);
+
+  if (found == NULL)
+    fail_msg ("front.svg has no element %s", id);
+  return found - svg;
+}
+
+/* Painter's order in the front view: the femoral, lateral femoral cutaneous and genitofemoral
+ * nerves pass under the inguinal ligament, so the ligament comes after them in the file (drawn on
+ * top); the obturator nerve leaves through the obturator canal behind the pubic bone, so it is
+ * never drawn over the ligament either, and the lesser trochanter is drawn over the end of the
+ * tendon that ends on it. */
+static void
+test_front_painters_order (void **state)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "resources", "diagrams", "front.svg", NULL);
+  g_autofree char *svg = NULL;
+  static const char * const under[] = { "femoral-nerve", "lateral-femoral-cutaneous-nerve", "genitofemoral-nerve",
+                                        "obturator-nerve", NULL };
+  static const char * const sides[] = { "left", "right", NULL };
+
+  assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  for (guint s = 0; sides[s] != NULL; s++)
+    {
+      g_autofree char *ligament = g_strdup_printf ("inguinal-ligament-%s", sides[s]);
+      g_autofree char *trochanter = g_strdup_printf ("lesser-trochanter-%s", sides[s]);
+      g_autofree char *tendon = g_strdup_printf ("iliopsoas-tendon-%s", sides[s]);
+      g_autofree char *psoas = g_strdup_printf ("psoas-major-%s", sides[s]);
+      g_autofree char *arcuate = g_strdup_printf ("medial-arcuate-ligament-%s", sides[s]);
+
+      for (guint i = 0; under[i] != NULL; i++)
+        {
+          g_autofree char *nerve = g_strdup_printf ("%s-%s", under[i], sides[s]);
+
+          if (offset_of_id (svg, nerve) > offset_of_id (svg, ligament))
+            fail_msg ("%s is drawn over %s", nerve, ligament);
+        }
+      assert_true (offset_of_id (svg, trochanter) > offset_of_id (svg, tendon));
+      assert_true (offset_of_id (svg, arcuate) > offset_of_id (svg, psoas));
+    }
+}
+
 int
 main (void)
 {
@@ -335,6 +416,8 @@ main (void)
     cmocka_unit_test (test_styles_change_the_picture),
     cmocka_unit_test (test_bad_files_are_refused_clearly),
     cmocka_unit_test (test_oversized_file_is_refused_before_reading),
+    cmocka_unit_test (test_added_regions_are_pickable),
+    cmocka_unit_test (test_front_painters_order),
   };
 
   return cmocka_run_group_tests_name ("diagram", tests, NULL, NULL);

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+
 #include "atlas-label-layout.h"
 #include "atlas-views.h"
 
@@ -161,6 +163,63 @@ test_each_structure_is_labelled_once (void **state)
     }
 }
 
+/* Labels in bands above and below a wide drawing: inside their band, never overlapping, in the
+ * left-to-right order of their anchors within a row, and as near their anchors as room allows. */
+static void
+test_band_labels_sit_above_and_below (void **state)
+{
+  AtlasLabel labels[16] = { 0, };
+  const double left = 10, right = 610, above_bottom = 150, below_top = 550;
+  guint placed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      labels[i].anchor_x = 60 + (i % 8) * 70 + (i / 8) * 5;
+      labels[i].anchor_y = i < 8 ? 250 : 450;
+      labels[i].above = i < 8;
+      labels[i].width = 60 + (i % 3) * 25;
+      labels[i].height = 18 + (i % 2) * 16;
+    }
+
+  /* Eight labels of about 85 units need two rows of 600. */
+  assert_int_equal (atlas_label_band_rows (labels, G_N_ELEMENTS (labels), TRUE, right - left, 4), 2);
+  atlas_label_layout_bands (labels, G_N_ELEMENTS (labels), left, right, above_bottom, below_top, 3, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (!labels[i].placed)
+        continue;
+      placed++;
+      assert_true (labels[i].x >= left - 1e-6 && labels[i].x + labels[i].width <= right + 1e-6);
+      if (labels[i].above)
+        assert_true (labels[i].y + labels[i].height <= above_bottom + 1e-6);
+      else
+        assert_true (labels[i].y >= below_top - 1e-6);
+      /* Near its anchor, sideways. */
+      assert_true (fabs (labels[i].x + labels[i].width / 2 - labels[i].anchor_x) <= 2 * labels[i].width + 1e-6);
+      /* Within the rows a band may have. */
+      assert_true (labels[i].above ? labels[i].y >= above_bottom - 3 * (34 + 4) - 1e-6
+                                   : labels[i].y + labels[i].height <= below_top + 3 * (34 + 4) + 1e-6);
+
+      for (guint j = i + 1; j < G_N_ELEMENTS (labels); j++)
+        {
+          if (!labels[j].placed)
+            continue;
+          assert_false (boxes_overlap (&labels[i], &labels[j]));
+          if (labels[i].above == labels[j].above && fabs (labels[i].y - labels[j].y) < 1e-6)
+            assert_true ((labels[i].anchor_x < labels[j].anchor_x) == (labels[i].x < labels[j].x));
+        }
+    }
+  assert_int_equal (placed, G_N_ELEMENTS (labels));
+
+  /* With one row and no room, labels are dropped rather than piled up. */
+  atlas_label_layout_bands (labels, G_N_ELEMENTS (labels), left, left + 200, above_bottom, below_top, 1, 4);
+  placed = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    placed += labels[i].placed;
+  assert_true (placed < G_N_ELEMENTS (labels));
+}
+
 int
 main (void)
 {
@@ -169,6 +228,7 @@ main (void)
     cmocka_unit_test (test_labels_near_the_edges_stay_inside),
     cmocka_unit_test (test_too_many_labels_are_dropped_not_stacked),
     cmocka_unit_test (test_each_structure_is_labelled_once),
+    cmocka_unit_test (test_band_labels_sit_above_and_below),
   };
 
   return cmocka_run_group_tests_name ("label-layout", tests, NULL, NULL);

@@ -453,6 +453,10 @@ def pack_loops(wall, colons, n=24, gap=7, seed=5):
     return [(c[0], c[1], c[2]) for c in circles], cav, obstacles
 
 
+def X2(mir, x):
+    return W - x if mir else x
+
+
 def main(out):
     svg = Svg()
     wall = Wall(FASCIA)
@@ -597,9 +601,17 @@ def main(out):
     big = max(loops, key=lambda c: c[2] - abs(c[0] - MID) * 0.05)
     svg.region("bowel", (big[0], big[1]))
 
-    # --- great vessels
-    svg.circle(632, 424, 31, cls="region artery")
-    svg.lines[-1] = svg.lines[-1].replace("<circle", '<circle id="aorta"')
+    # --- great vessels. The slice passes through the fork of the aorta (at L4): the two common
+    # iliac arteries are still joined by the last of the aorta between them (a figure of eight).
+    for side, (cx, cy) in (("right", (609, 427)), ("left", (656, 430))):
+        svg.circle(cx, cy, 23, cls="region artery")
+        svg.lines[-1] = svg.lines[-1].replace("<circle", '<circle id="common-iliac-artery-%s"' % side)
+        svg.region("common-iliac-artery-" + side, (cx + (-9 if side == "right" else 9), cy))
+    svg.add('<g id="aorta" class="region artery">')
+    svg.path(cr_path([(632, 406), (641, 417), (643, 430), (639, 444), (632, 450), (625, 443),
+                      (622, 429), (624, 416)]), indent=2)
+    svg.path("M632 414 L632 444", cls="detail", indent=2)
+    svg.add("</g>")
     svg.region("aorta", (632, 424))
     svg.ellipse(545, 434, 40, 21, cls="region vein", rot=-8, ident="inferior-vena-cava")
     svg.region("inferior-vena-cava", (545, 434))
@@ -657,6 +669,19 @@ def main(out):
         svg.add("</g>")
         svg.region("psoas-major-" + side, (W - 782, 505) if mir else (782, 505))
 
+    # --- on the front of the psoas: the ureter (inner) and the genitofemoral nerve (outer); along
+    # the front-inner edge of the vertebral body: the sympathetic trunk
+    for side, mir in (("left", False), ("right", True)):
+        def X(x):
+            return W - x if mir else x
+        svg.ellipse(X(738), 440, 9, 7.5, cls="region organ", ident="ureter-" + side)
+        svg.region("ureter-" + side, (X(738), 440))
+        svg.circle(X(800), 449, 6.5, cls="region nerve")
+        svg.lines[-1] = svg.lines[-1].replace("<circle", '<circle id="genitofemoral-nerve-%s"' % side)
+        svg.region("genitofemoral-nerve-" + side, (X(800), 449))
+        svg.ellipse(X(680), 466, 6.5, 5.5, cls="region nerve", ident="sympathetic-trunk-" + side)
+        svg.region("sympathetic-trunk-" + side, (X(680), 466))
+
     # --- lumbar plexus in the back third of the psoas
     for side, mir in (("left", False), ("right", True)):
         svg.add('<g id="lumbar-plexus-%s" class="region nerve">' % side)
@@ -680,6 +705,18 @@ def main(out):
         svg.path(cr_path(mirror(split) if mir else split, closed=False), cls="detail", indent=2)
         svg.add("</g>")
         svg.region("back-muscles-" + side, (W - 760, 700) if mir else (760, 700))
+
+    # --- the tops of the iliac crests, just caught at the sides (their highest point is at L4)
+    crest = [(894, 612), (914, 606), (934, 614), (944, 632), (938, 652), (920, 660), (902, 652),
+             (893, 634)]
+    for side, mir in (("left", False), ("right", True)):
+        pts = mirror(crest) if mir else crest
+        svg.add('<g id="iliac-crest-%s" class="region bone">' % side)
+        svg.path(cr_path(pts), indent=2)
+        svg.path(cr_path([(X2(mir, 904), 622), (X2(mir, 926), 618), (X2(mir, 934), 638), (X2(mir, 914), 650)]),
+                 cls="detail bone-cut", indent=2)
+        svg.add("</g>")
+        svg.region("iliac-crest-" + side, (X2(mir, 918), 633))
 
     with open(out, "w") as f:
         f.write(svg.text())

@@ -573,7 +573,7 @@ def lesser_trochanter(side):
     # shaded underside: the knob stands forward as well as inward
     ch.append(path(side, spline([(308, 847), (307, 856), (300, 864), (289, 870), (276, 875), (268, 877, 'c'),
                                  (276, 869), (289, 864), (300, 856)], closed=True), cls='detail shade'))
-    return group('lesser-trochanter-%s' % side.name, 'region bone', ch)
+    return group('lesser-trochanter-%s' % side.name, 'region bone landmark', ch)
 
 
 def hip_joint(side):
@@ -639,14 +639,14 @@ def iliacus(side):
 
 
 # psoas major: lateral border top -> bottom, medial border bottom -> top
-PSOAS_LAT = [(460, 147), (447, 151), (438, 166), (431, 188), (423, 210), (424, 222), (416, 246),
+# It starts at the lower edge of T12 and the T12-L1 disc, under the medial arcuate ligament.
+PSOAS_LAT = [(463, 181), (451, 186), (440, 197), (430, 211), (424, 225), (416, 246),
              (407, 278), (408, 292), (398, 318), (390, 348), (391, 362), (381, 390), (371, 426),
              (362, 466), (355, 504), (349, 542), (340, 578), (330, 612), (319, 646), (310, 680),
              (304, 714), (302, 748), (304, 778), (310, 798, 'c')]
 PSOAS_MED = [(320, 796), (335, 770), (348, 738), (358, 704), (364, 672), (372, 642), (388, 613),
              (406, 590), (428, 570), (444, 550), (451, 512), (449, 476), (454, 438), (452, 401),
-             (457, 364), (455, 329), (460, 292), (458, 258), (463, 226), (461, 193), (466, 170),
-             (466, 155)]
+             (457, 364), (455, 329), (460, 292), (458, 258), (463, 226), (464, 198), (466, 185)]
 
 def _interp(poly, y):
     """x on a polyline (points sorted by y, any direction) at height y."""
@@ -664,12 +664,12 @@ def psoas_major(side):
     pts = PSOAS_LAT + PSOAS_MED
     ch = [path(side, spline(pts, closed=True))]
     # fibres along the long axis, between smoothed borders
-    lat = [(455, 150), (431, 188), (419, 220), (404, 280), (388, 352), (371, 426), (355, 504),
+    lat = [(455, 184), (436, 204), (419, 220), (404, 280), (388, 352), (371, 426), (355, 504),
            (340, 578), (319, 646), (304, 714), (304, 770)]
-    med = [(464, 150), (461, 193), (460, 258), (457, 329), (454, 401), (450, 476), (446, 548),
+    med = [(464, 184), (463, 200), (460, 258), (457, 329), (454, 401), (450, 476), (446, 548),
            (408, 590), (372, 642), (358, 704), (335, 770), (314, 790)]
-    for f, y0, y1 in ((0.15, 196, 640), (0.32, 170, 716), (0.5, 166, 756), (0.68, 176, 740),
-                      (0.85, 206, 700)):
+    for f, y0, y1 in ((0.15, 222, 640), (0.32, 205, 716), (0.5, 194, 756), (0.68, 198, 740),
+                      (0.85, 214, 700)):
         ys = [y0 + (y1 - y0) * i / 8.0 for i in range(9)]
         line = [(_interp(med, y) + (_interp(lat, y) - _interp(med, y)) * f, y) for y in ys]
         ch.append(path(side, spline(line), cls='detail'))
@@ -692,8 +692,15 @@ def psoas_minor(side):
     return group('psoas-minor-%s' % side.name, 'region muscle', ch)
 
 
-TENDON = [(318, 738), (317, 764), (313, 790), (306, 813), (299, 834)]
-TENDON_W = [4, 14, 16, 14, 13]
+TENDON = [(318, 738), (317, 764), (313, 790), (306, 813), (298, 834), (291, 850)]
+TENDON_W = [4, 14, 16, 14, 13, 11]
+
+
+def medial_arcuate_ligament(side):
+    """The arch of thickened psoas fascia from the side of L1 to its transverse process; the psoas
+    passes under it, the crus of the diaphragm lies medial to it."""
+    pts = [(467, 216), (458, 199), (442, 190), (424, 193), (411, 203), (405, 214)]
+    return '  ' + path(side, spline(pts), cls='region tendon line', id='medial-arcuate-ligament-%s' % side.name)
 
 
 def iliopsoas_tendon(side):
@@ -746,10 +753,14 @@ def nerves(side):
     gf += spline([(378, 592), (362, 630), (348, 672), (338, 712), (332, 748)])      # femoral branch
     out.append(path(side, gf, cls='region nerve line', id='genitofemoral-nerve-%s' % side.name))
 
-    ob = spline([(441, 556), (436, 600), (428, 640), (416, 680), (400, 714), (384, 744)])
-    ob += spline([(384, 744), (376, 764), (372, 786)])
-    ob += spline([(384, 744), (392, 766), (398, 786)])
-    out.append(path(side, ob, cls='region nerve line', id='obturator-nerve-%s' % side.name))
+    # The obturator nerve runs down the side wall of the true pelvis, behind the pubic bone (dashed),
+    # and leaves through the obturator canal at the top of the obturator foramen.
+    ob = spline([(441, 556), (436, 600), (428, 640), (421, 668)])
+    ob_hidden = spline([(421, 668), (412, 692), (401, 716), (390, 744)])
+    ob_out = spline([(390, 744), (380, 764), (374, 788)])
+    ob_out += spline([(390, 744), (395, 766), (400, 788)])
+    out.append('<g id="obturator-nerve-%s" class="region nerve">\n      %s\n      %s\n      %s\n    </g>' % (
+        side.name, path(side, ob, cls='line'), path(side, ob_hidden, cls='line through'), path(side, ob_out, cls='line')))
 
     lfc = spline([(363, 470), (336, 500), (300, 530), (268, 562), (247, 590), (238, 616), (231, 660),
                   (220, 716), (206, 770)])
@@ -773,7 +784,8 @@ ANCHORS_SIDED = {
     'inguinal-ligament': (265, 633),
     'femoral-nerve': (336, 600),
     'genitofemoral-nerve': (400, 520),
-    'obturator-nerve': (428, 640),
+    'obturator-nerve': (432, 620),
+    'medial-arcuate-ligament': (442, 190),
     'lateral-femoral-cutaneous-nerve': (300, 530),
 }
 ANCHORS_CRUS = {'right': (482, 236), 'left': (522, 190)}   # document coordinates
@@ -817,8 +829,6 @@ def build():
     for s in SIDES:
         parts.append(femur(s))
     for s in SIDES:
-        parts.append(lesser_trochanter(s))
-    for s in SIDES:
         parts.append(hip_joint(s))
     for s in SIDES:
         parts.append(crus(s))
@@ -829,15 +839,20 @@ def build():
     for s in SIDES:
         parts.append(psoas_minor(s))
     for s in SIDES:
+        parts.append(medial_arcuate_ligament(s))
+    for s in SIDES:
         parts.append(iliopsoas_tendon(s))
     for s in SIDES:
-        parts += hip_contours(s)
+        parts.append(lesser_trochanter(s))      # over the end of the tendon: it ends on the femur
     for s in SIDES:
-        parts.append(inguinal_ligament(s))
+        parts += hip_contours(s)
     nerve_paths = []
     for s in SIDES:
         nerve_paths += nerves(s)
     parts.append('  <g class="layer" id="layer-nerves">\n' + '\n'.join('    ' + n for n in nerve_paths) + '\n  </g>')
+    # after the nerves: the femoral, lateral femoral cutaneous and genitofemoral nerves pass under it
+    for s in SIDES:
+        parts.append(inguinal_ligament(s))
     parts.append('  <g id="anchors">\n' + '\n'.join(
         '    <circle class="anchor" id="anchor-%s" cx="%s" cy="%s" r="2"/>' % (i, fmt(x), fmt(y))
         for i, x, y in anchors()) + '\n  </g>')

@@ -11,11 +11,16 @@ have their own frames; soft parts (silhouette, psoas, tendon, capsule) take poin
 frames.  Run:  python3 build-aux/diagrams/side.py  (stdlib only).
 
 Painter's order (what is drawn later covers what is drawn earlier):
-  silhouette, iliacus (on the inner wing: seen through a window cut in the thin iliac fossa and in
-  front of the wing's anterior border), sacrum (behind the right hip bone: seen in the window and
-  through the greater sciatic notch), hip bone, T12-L5 (drawn over the iliac crest so that L5 stays
-  readable), rib 12, discs, femur, lesser trochanter, hip capsule (a sleeve over the neck), iliopsoas
-  tendon (leaves the psoas belly), psoas major, inguinal ligament, anchors.
+  silhouette, sacrum (behind the right hip bone: seen through the greater sciatic notch), hip bone
+  (the whole wing), iliacus (on the inner face of the wing, so drawn over it see-through with a
+  dashed edge: class "through"), T12-L5 (drawn over the iliac crest so that L5 stays readable),
+  rib 12, discs, femur, tibia (with the fibula, knee cap and patellar ligament, not regions),
+  lesser trochanter, hip capsule (a sleeve over the neck), iliopsoas tendon (solid in front of the
+  hip joint, dashed where it runs behind the femur to the lesser trochanter), psoas major (over the
+  sides of the vertebral bodies back to the transverse processes), inguinal ligament, anchors.
+
+The psoas centre line (origin at T12 to the lesser trochanter) is measured and printed; the two
+postures must have identical structure (checked here and by the application's loader).
 """
 
 import math
@@ -25,9 +30,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "resources", "diagrams"))
 
-SCALE = 1.6          # SVG units per millimetre
-HIP_X = 480.0        # screen position of the hip-joint centre
-HIP_Y = 600.0
+SCALE = 1.08         # SVG units per millimetre
+HIP_X = 470.0        # screen position of the hip-joint centre
+HIP_Y = 450.0
 
 
 # ----------------------------------------------------------------------------- geometry helpers
@@ -189,10 +194,13 @@ def band(center, widths, cap=True):
 # ----------------------------------------------------------------------------- the model
 
 POSES = {
-    "neutral": dict(tilt=0.0, thigh=0.0, extra=(0, 0, 0, 0, 0, 0), thorax=0.0),
-    # anterior pelvic tilt, hip flexion, more lordosis, trunk bent forward
-    "shortened": dict(tilt=15.0, thigh=18.0, extra=(3.5, 3.0, 1.5, -1.0, -2.5, -3.0), thorax=9.0),
+    "neutral": dict(tilt=0.0, thigh=0.0, knee=0.0, extra=(0, 0, 0, 0, 0, 0), thorax=0.0),
+    # Standing with a short psoas: the pelvis tips forward (anterior tilt), the lower back arches
+    # more, the hip stays bent with the knee bent so the foot stays under the body, and the trunk
+    # pitches forward.
+    "shortened": dict(tilt=22.0, thigh=20.0, knee=38.0, extra=(9.0, 8.0, 6.0, 3.0, 1.0, -1.0), thorax=22.0),
 }
+KNEE = (-8.0, -440.0)    # knee-joint centre in the femur frame (mm)
 
 # vertebral bodies: name, depth, anterior height, posterior height (mm)
 BODIES = [
@@ -222,6 +230,9 @@ class Model:
         self.pelvis = Frame(0, 0, p["tilt"])
         self.femur = Frame(0, 0, -p["thigh"])
         self.hip = blend(self.pelvis, self.femur, 0.5)
+        k = self.femur.world(*KNEE)
+        self.tibia = Frame(k[0], k[1], p["knee"] - p["thigh"])
+        self.knee = Frame(k[0], k[1], (self.femur.th + self.tibia.th) / 2.0)
         # spine stacking
         m = self.pelvis.world(*S1_MID)
         th = S1_SLOPE + p["tilt"]
@@ -377,32 +388,20 @@ def draw(pose):
     dx, dy = la[0] - ua[0], la[1] - ua[1]
     ln = math.hypot(dx, dy)
     belly = (mid[0] + dy / ln * 9.0 * SCALE, mid[1] - dx / ln * 9.0 * SCALE)
+    kn, tib = M.knee, M.tibia
     sil = [
         M.top(-102.0, 348.0), th(-100.0, -16.0), V("L1")(-97.0, 10.0), V("L3")(-94.0, 10.0), V("L5")(-90.0, 10.0),
         pel(-97.0, 96.0), pel(-118.0, 58.0), pel(-130.0, 8.0), pel(-124.0, -45.0),
-        blend(pel, fem, 0.6)(-102.0, -90.0), fem(-92.0, -132.0), fem(-80.0, -250.0), fem(-68.0, -372.0),
-        fem(-8.0, -378.0), fem(54.0, -372.0),
+        blend(pel, fem, 0.6)(-102.0, -90.0), fem(-92.0, -132.0), fem(-82.0, -250.0), fem(-68.0, -370.0),
+        kn(-63.0, 0.0), tib(-66.0, -80.0), tib(-58.0, -160.0), tib(-46.0, -225.0),
+        tib(-2.0, -232.0), tib(36.0, -225.0),
+        tib(31.0, -150.0), tib(36.0, -60.0), kn(52.0, 8.0), fem(62.0, -360.0),
         fem(66.0, -260.0), fem(74.0, -150.0), fem(76.0, -80.0), blend(pel, fem, 0.5)(82.0 + 0.2 * (M.tilt + M.thigh), -34.0),
         pel(81.0, 10.0), pel(88.0, 52.0), pel(99.0, 100.0),
         belly, th(120.0, -30.0), M.top(132.0, 348.0),
         M.top(15.0, 350.0),
     ]
-    doc.path(smooth(sil, corners=(0, 12, 14, 24, 25)), "silhouette", indent=1)
-
-    # ------------------------------------------------------------------ iliacus (fan on the inner wing)
-    ili = [pel(46.0, 82.0), pel(50.0, 56.0), pel(55.0, 28.0), hip(48.0, 0.0), fem(38.0, -26.0),
-           fem(26.0, -42.0),
-           fem(22.0, -28.0), hip(28.0, -2.0), pel(24.0, 22.0), pel(2.0, 48.0), pel(-22.0, 64.0),
-           pel(-36.0, 86.0),
-           pel(-38.0, 108.0), pel(-14.0, 122.0), pel(14.0, 118.0), pel(36.0, 104.0)]
-    doc.group("iliacus-right", "region muscle")
-    doc.path(smooth(ili, corners=(0, 5, 11)))
-    conv = pel(36.0, 30.0)
-    for src in [pel(-10.0, 104.0), pel(2.0, 114.0), pel(16.0, 112.0), pel(30.0, 100.0), pel(42.0, 84.0)]:
-        mid = lerp(src, conv, 0.55)
-        doc.path(smooth([src, mid, lerp(conv, hip(38.0, 0.0), 0.5)], closed=False), "detail")
-    doc.end()
-    doc.anchor("iliacus-right", pel(0.0, 70.0))
+    doc.path(smooth(sil, corners=(0, 16, 18, 32, 33)), "silhouette", indent=1)
 
     # ------------------------------------------------------------------ sacrum and coccyx
     cs, sn = math.cos(math.radians(S1_SLOPE)), math.sin(math.radians(S1_SLOPE))
@@ -449,12 +448,7 @@ def draw(pose):
            pel(20.0, -56.0), pel(6.0, -50.0), pel(3.0, -39.0)]
     obt = list(reversed(obt))   # opposite winding: a hole with the default fill rule
     doc.group("hip-bone-right", "region bone")
-    # window over the iliac fossa (the wing is thin there); reversed winding makes it a hole
-    win = [pel(46.0, 82.0), pel(41.0, 98.0), pel(22.0, 111.5), pel(-8.0, 121.0), pel(-34.0, 117.0),
-           pel(-46.0, 103.0), pel(-45.0, 88.0), pel(-30.0, 77.0), pel(-8.0, 63.0), pel(15.0, 53.0),
-           pel(31.0, 55.0), pel(40.0, 66.0)]
-    win = list(reversed(win))
-    doc.path(smooth(hip_out, corners=hip_corners) + " " + smooth(obt) + " " + smooth(win))
+    doc.path(smooth(hip_out, corners=hip_corners) + " " + smooth(obt))
     # acetabular rim (crescent open below at the acetabular notch)
     outer = arc_pts(pel, 0, 0, R_HEAD + 7.5, -50.0, 230.0, 9)
     inner = list(reversed(arc_pts(pel, 0, 0, R_HEAD + 1.2, -40.0, 220.0, 9)))
@@ -468,6 +462,24 @@ def draw(pose):
     doc.path(smooth([pel(-46.0, -40.0), pel(-38.0, -58.0), pel(-22.0, -66.0)], closed=False), "detail")
     doc.end()
     doc.anchor("hip-bone-right", pel(-62.0, 82.0))
+
+    # ------------------------------------------------------------------ iliacus (fan on the inner wing)
+    # It lines the inner surface of the wing, so from the side the bone hides it: it is drawn over
+    # the wing as a see-through shape with a dashed outline (class "through"); the caption says so.
+    ili = [pel(46.0, 82.0), pel(50.0, 56.0), pel(55.0, 28.0), hip(48.0, 0.0), fem(38.0, -26.0),
+           fem(26.0, -42.0),
+           fem(22.0, -28.0), hip(28.0, -2.0), pel(24.0, 22.0), pel(2.0, 48.0), pel(-22.0, 64.0),
+           pel(-36.0, 86.0),
+           pel(-38.0, 108.0), pel(-14.0, 122.0), pel(14.0, 118.0), pel(36.0, 104.0)]
+    doc.group("iliacus-right", "region muscle through")
+    doc.path(smooth(ili, corners=(0, 5, 11)))
+    conv = pel(36.0, 30.0)
+    for src in [pel(-10.0, 104.0), pel(2.0, 114.0), pel(16.0, 112.0), pel(30.0, 100.0), pel(42.0, 84.0)]:
+        mid = lerp(src, conv, 0.55)
+        doc.path(smooth([src, mid, lerp(conv, hip(38.0, 0.0), 0.5)], closed=False), "detail")
+    doc.end()
+    doc.anchor("iliacus-right", pel(0.0, 70.0))
+
 
     # ------------------------------------------------------------------ vertebrae
     order = ["T12", "L1", "L2", "L3", "L4", "L5"]
@@ -484,7 +496,8 @@ def draw(pose):
         doc.path(smooth([fr(*q) for q in rb], closed=False), "detail")
         doc.path(smooth([fr(*q) for q in ridge], closed=False), "detail")
         doc.end()
-        doc.anchor(name, fr(-4.0, (ha + hp) / 4.0))
+        # on the arch behind the psoas, which covers the side of the body
+        doc.anchor(name, fr(-depth / 2.0 - 34.0 * depth / 34.5, (ha + hp) / 2.0 * 12.0 / 27.0))
 
     # ------------------------------------------------------------------ rib 12 (lateral: over the spine)
     tf = V("T12")
@@ -518,8 +531,8 @@ def draw(pose):
         n2 = lerp(c, lerp(lp, up, 0.5), 0.42)
         doc.path(smooth([n1, lerp(c, lerp(ua, up, 0.5), 0.5), n2, lerp(c, lerp(la, lp, 0.5), 0.5)]),
                  "detail")
-        if DISC_NAMES[i] == "L2/L3":
-            disc_anchor = lerp(c, lerp(lp, up, 0.5), 0.25)
+        if DISC_NAMES[i] == "L1/L2":   # at the front, which the psoas leaves free
+            disc_anchor = lerp(c, lerp(la, ua, 0.5), 0.85)
     doc.end()
     doc.anchor("intervertebral-discs", disc_anchor)
 
@@ -527,23 +540,50 @@ def draw(pose):
     head = arc_pts(fem, 0, 0, R_HEAD, 148.0, -52.0, 7)
     fem_out = head + [
         fem(9.5, -33.0), fem(14.0, -58.0), fem(7.0, -88.0),              # neck front, intertrochanteric line
-        fem(8.0, -150.0), fem(10.0, -220.0), fem(6.0, -290.0), fem(1.0, -348.0),   # anterior shaft (bowed)
-        fem(-8.0, -352.0), fem(-16.0, -346.0), fem(-27.0, -351.0),        # broken end
-        fem(-27.0, -290.0), fem(-25.0, -220.0), fem(-25.0, -150.0), fem(-26.0, -96.0),  # posterior shaft
+        fem(8.0, -150.0), fem(10.0, -220.0), fem(6.0, -300.0), fem(4.0, -370.0),   # anterior shaft (bowed)
+        fem(14.0, -412.0), fem(17.0, -440.0), fem(6.0, -462.0),           # patellar surface
+        fem(-12.0, -466.0), fem(-31.0, -456.0), fem(-37.0, -434.0),       # condyle
+        fem(-32.0, -405.0), fem(-26.0, -376.0),                            # back of the shaft above it
+        fem(-25.0, -290.0), fem(-25.0, -220.0), fem(-25.0, -150.0), fem(-26.0, -96.0),  # posterior shaft
         fem(-30.0, -70.0), fem(-39.0, -44.0), fem(-42.0, -22.0),          # greater trochanter, back
         fem(-37.0, -5.0), fem(-28.0, -2.0),                               # apex
         fem(-20.0, -12.0),                                                # trochanteric fossa
     ]
     doc.group("femur-right", "region bone")
     n_head = len(head)
-    doc.path(smooth(fem_out, corners=(0, n_head - 1, n_head + 6, n_head + 7, n_head + 9, n_head + 10,
-                                      n_head + 17, n_head + 19)))
+    doc.path(smooth(fem_out, corners=(0, n_head - 1, n_head + 22, n_head + 24)))
     doc.path(smooth(arc_pts(fem, 0, 0, R_HEAD, -52.0, -152.0, 4), closed=False), "detail")   # head-neck line
     doc.path(smooth([fem(-30.0, -10.0), fem(-33.0, -26.0), fem(-33.0, -44.0)], closed=False), "detail")
-    doc.path(smooth([fem(3.0, -100.0), fem(2.0, -200.0), fem(-3.0, -330.0)], closed=False), "detail")
-    doc.path(smooth([fem(-19.0, -104.0), fem(-19.0, -210.0), fem(-21.0, -332.0)], closed=False), "detail")
+    doc.path(smooth([fem(3.0, -100.0), fem(2.0, -200.0), fem(-1.0, -360.0)], closed=False), "detail")
+    doc.path(smooth([fem(-19.0, -104.0), fem(-19.0, -210.0), fem(-21.0, -360.0)], closed=False), "detail")
+    doc.path(smooth([fem(-22.0, -410.0), fem(-10.0, -428.0), fem(4.0, -444.0)], closed=False), "detail")
     doc.end()
     doc.anchor("femur-right", fem(-9.0, -220.0))
+
+    # ------------------------------------------------------------------ knee and lower leg
+    # Only enough to read the posture: the knee cap, the top of the shinbone and the fibula.
+    tib_out = [
+        tib(27.0, -25.0), tib(-12.0, -23.5), tib(-32.0, -26.0),           # plateau
+        tib(-34.0, -40.0), tib(-26.0, -58.0), tib(-20.0, -95.0),          # back, below the plateau
+        tib(-18.0, -160.0), tib(-17.0, -210.0),                           # posterior shaft
+        tib(-9.0, -215.0), tib(-1.0, -209.0), tib(8.0, -214.0),           # broken end
+        tib(12.0, -205.0), tib(14.0, -150.0), tib(17.0, -92.0),           # anterior border (shin)
+        tib(27.0, -66.0), tib(25.0, -46.0), tib(30.0, -34.0),             # tuberosity
+    ]
+    doc.group("tibia-right", "region bone")
+    doc.path(smooth(tib_out, corners=(0, 2, 7, 10, 16)))
+    doc.path(smooth([tib(22.0, -33.0), tib(-4.0, -31.0), tib(-26.0, -33.0)], closed=False), "detail")
+    doc.path(smooth([tib(6.0, -80.0), tib(4.0, -140.0), tib(2.0, -200.0)], closed=False), "detail")
+    doc.end()
+    doc.anchor("tibia-right", tib(-2.0, -120.0))
+    fib = [tib(-18.0, -38.0), tib(-29.0, -36.0), tib(-36.0, -46.0), tib(-33.0, -60.0),
+           tib(-27.0, -100.0), tib(-23.0, -180.0), tib(-23.0, -207.0), tib(-17.0, -210.0),
+           tib(-16.0, -180.0), tib(-18.0, -100.0), tib(-19.0, -60.0)]
+    doc.path(smooth(fib, corners=(6, 7)), "bone", indent=1)
+    pat = ellipse_pts(kn, 31.0, 12.0, 9.0, 21.0, 8.0)
+    doc.path(smooth(pat), "bone", indent=1)
+    doc.path(smooth([kn(33.0, -8.0), tib(33.0, -45.0), tib(27.0, -60.0), tib(21.0, -58.0), tib(22.0, -42.0),
+                     kn(24.0, -6.0)], corners=(0, 2, 3, 5)), "tendon", indent=1)   # patellar ligament
 
     # ------------------------------------------------------------------ lesser trochanter
     lt = ellipse_pts(fem, -30.0, -69.0, 10.0, 7.5, 50.0)
@@ -582,39 +622,61 @@ def draw(pose):
         return course[-1]
 
     start_s = junction_s - 16.0 * SCALE      # the tendon starts inside the belly
-    tc = [at(start_s + (total - start_s) * i / 10.0) for i in range(11)]
-    tw = [w * SCALE for w in (2.5, 3.8, 4.6, 5.0, 5.2, 5.2, 5.0, 4.8, 4.6, 4.4, 4.2)]
+
+    # Where the course crosses the front border of the femur it goes behind it (to the inner side,
+    # where the lesser trochanter is): from there it is drawn dashed, as seen through the bone.
+    def fem_x(p):
+        f = M.femur
+        wx, wy = (p[0] - HIP_X) / SCALE - f.ox, (HIP_Y - p[1]) / SCALE - f.oy
+        return wx * f.c - wy * f.s, wx * f.s + wy * f.c
+
+    split_s = total
+    for i in range(n_c):
+        x, y = fem_x(course[i])
+        if y < -30.0 and x < 12.0:
+            split_s = cum[i]
+            break
+    tc = [at(start_s + (split_s - start_s) * i / 8.0) for i in range(9)]
+    tw = [w * SCALE for w in (2.5, 3.8, 4.6, 5.0, 5.2, 5.2, 5.0, 4.9, 4.8)]
     left, right = band(tc, tw)
     tendon = left + list(reversed(right))
+    hc = [at(split_s + (total - split_s) * i / 4.0) for i in range(5)]
+    hw = [w * SCALE for w in (4.8, 4.6, 4.5, 4.4, 4.2)]
+    hl, hr = band(hc, hw)
+    hidden = hl + list(reversed(hr))
     doc.group("iliopsoas-tendon-right", "region tendon")
     doc.path(smooth(tendon, corners=(0, len(left) - 1, len(left), len(tendon) - 1)))
-    doc.path(smooth(tc[3:-1], closed=False), "detail")
+    doc.path(smooth(tc[3:], closed=False), "detail")
+    doc.path(smooth(hidden, corners=(0, len(hl) - 1, len(hl), len(hidden) - 1)), "through")
     doc.end()
     doc.anchor("iliopsoas-tendon-right", tc[6])
+    M.course_len = (total - junction_s) / SCALE
 
     # ------------------------------------------------------------------ psoas major
     thick = 1.0 if pose == "neutral" else 1.28
-    upper = [  # (level, fraction of body height or None for a disc, front offset, back inset)
-        ("T12", 0.85, -0.5, 2.0), ("T12", 0.45, 2.0, 3.0), ("T12/L1", None, 4.0, 3.5),
-        ("L1", 0.5, 6.0, 4.0), ("L1/L2", None, 9.0, 4.5), ("L2", 0.5, 12.0, 5.0),
-        ("L2/L3", None, 15.0, 5.0), ("L3", 0.5, 18.0, 5.0), ("L3/L4", None, 21.0, 5.0),
-        ("L4", 0.5, 23.5, 4.0), ("L4/L5", None, 26.0, 4.0), ("L5", 0.5, 33.0, -4.0),
+    # Seen from the side the psoas covers the sides of the bodies back to the transverse processes;
+    # only the front of the upper bodies stays free (at L5 the muscle has moved forward of it).
+    upper = [  # (level, fraction of body height or None for a disc, inset from the front, reach behind the back)
+        ("T12", 0.08, 10.0, -8.0), ("T12/L1", None, 10.0, -1.0),
+        ("L1", 0.5, 10.0, 7.0), ("L1/L2", None, 9.5, 11.0), ("L2", 0.5, 9.0, 13.0),
+        ("L2/L3", None, 8.0, 13.5), ("L3", 0.5, 6.5, 13.5), ("L3/L4", None, 5.0, 13.5),
+        ("L4", 0.5, 3.0, 13.0), ("L4/L5", None, 0.0, 11.0), ("L5", 0.5, -6.0, 4.0),
     ]
     disc_of = {n: i for i, n in enumerate(DISC_NAMES)}
     st = []
-    for k, (lev, frac, off, back) in enumerate(upper):
+    for k, (lev, frac, inset, behind) in enumerate(upper):
         if frac is not None:
             fr, depth, ha, hp = M.vert[lev]
             y = ha * frac
-            f, b = fr(depth / 2.0 + off, y), fr(depth / 2.0 - back, y + 1.0)
+            f, b = fr(depth / 2.0 - inset, y), fr(-depth / 2.0 - behind, y + 1.0)
         else:
             (la, lp), (ua, up) = M.disc[disc_of[lev]]
             fa, fpp = lerp(la, ua, 0.5), lerp(lp, up, 0.5)
             dx, dy = fa[0] - fpp[0], fa[1] - fpp[1]
             ln = math.hypot(dx, dy)
             ux, uy = dx / ln, dy / ln
-            f = (fa[0] + ux * off * SCALE, fa[1] + uy * off * SCALE)
-            b = (fa[0] - ux * back * SCALE, fa[1] - uy * back * SCALE)
+            f = (fa[0] - ux * inset * SCALE, fa[1] - uy * inset * SCALE)
+            b = (fpp[0] - ux * behind * SCALE, fpp[1] - uy * behind * SCALE)
         if k >= 4:   # the belly thickens when the muscle is short; the origins stay on the bodies
             t = 1.0 + (thick - 1.0) * min(1.0, (k - 3) / 4.0)
             f = lerp(b, f, t)
@@ -629,7 +691,7 @@ def draw(pose):
         st.append(((c[0] + nrm[0] * w, c[1] + nrm[1] * w), (c[0] - nrm[0] * w, c[1] - nrm[1] * w)))
     tip = at(junction_s)
     fronts = relax([s[0] for s in st], 3, 8)
-    backs = relax([s[1] for s in st], 10, 8)
+    backs = relax([s[1] for s in st], 3, 8)
     st = list(zip(fronts, backs))
     outline = fronts + [tip] + list(reversed(backs))
     doc.group("psoas-major-right", "region muscle focus")
@@ -639,6 +701,10 @@ def draw(pose):
         doc.path(smooth(fib, closed=False), "detail")
     doc.end()
     doc.anchor("psoas-major-right", lerp(st[9][0], st[9][1], 0.5))
+    # centre line: from the origin at T12 down the middle of the belly to the junction, then along
+    # the tendon to the lesser trochanter (mm)
+    mids = [lerp(a, b, 0.5) for a, b in st] + [tip]
+    doc.psoas_len = sum(math.dist(mids[i - 1], mids[i]) for i in range(1, len(mids))) / SCALE + M.course_len
 
     # ------------------------------------------------------------------ inguinal ligament
     ing = [pel(57.0, 83.0), pel(57.5, 52.0), pel(57.5, 22.0), pel(58.0, -5.0)]
@@ -650,6 +716,7 @@ def draw(pose):
 
 def write(pose, fname):
     doc = draw(pose)
+    LENGTHS[pose] = doc.psoas_len
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<!-- Generated by build-aux/diagrams/side.py; edit the generator, not this file. -->',
            '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="1000" height="1250" '
@@ -664,9 +731,30 @@ def write(pose, fname):
         f.write("\n".join(out) + "\n")
 
 
+LENGTHS = {}
+
+
+def structure(path):
+    """The file with every number taken out: what must be identical for the app to morph."""
+    import re
+    with open(path, encoding="utf-8") as f:
+        return re.sub(r"-?[0-9]+(\.[0-9]+)?", "#", f.read())
+
+
 def main():
     write("neutral", "side-neutral.svg")
     write("shortened", "side-shortened.svg")
+    n, s = LENGTHS["neutral"], LENGTHS["shortened"]
+    print("psoas centre line: neutral %.1f mm, shortened %.1f mm (%.1f%% shorter)" % (n, s, 100.0 * (n - s) / n))
+    if structure(os.path.join(OUT_DIR, "side-neutral.svg")) != structure(os.path.join(OUT_DIR, "side-shortened.svg")):
+        print("side.py: the two postures differ in structure, so they cannot be morphed", file=sys.stderr)
+        return 1
+    # The psoas runs close to the hip's centre of rotation (a lever of about 4 cm), so bending the
+    # hip by 42 degrees shortens its centre line by only a few centimetres. A bigger figure would
+    # need a posture no one stands in; the shortened drawing is the standing compensation.
+    if s >= n:
+        print("side.py: the shortened psoas must be shorter than the neutral one", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,4 +1,4 @@
-/* atlas-diagram.h — one diagram: a validated SVG, its regions, anchors and pick map.
+/* atlas-diagram.h — one diagram: a validated SVG, its regions, anchors, pick map and morph.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +24,7 @@ typedef enum
   ATLAS_DIAGRAM_ERROR_ANCHOR,
   ATLAS_DIAGRAM_ERROR_DIMENSIONS,
   ATLAS_DIAGRAM_ERROR_RENDER,
+  ATLAS_DIAGRAM_ERROR_MORPH,
 } AtlasDiagramError;
 
 typedef enum
@@ -124,5 +125,13 @@ gboolean           atlas_diagram_render_highlight  (AtlasDiagram       *self,
                                                     AtlasHighlight      kind,
                                                     double              strength,
                                                     GError            **error);
+
+gboolean           atlas_diagram_set_morph_target  (AtlasDiagram       *self,
+                                                    AtlasDiagram       *target,
+                                                    GError            **error);
+gboolean           atlas_diagram_has_morph_target  (AtlasDiagram       *self);
+void               atlas_diagram_set_morph         (AtlasDiagram       *self,
+                                                    double              t);
+double             atlas_diagram_get_morph         (AtlasDiagram       *self);
 
 G_END_DECLS

@@ -8,8 +8,14 @@
  * anchors, so leader lines never cross; they start level with their anchor and are pushed
  * apart just enough not to overlap. A column with more labels than room drops the last ones
  * rather than stacking them.
+ *
+ * A drawing much wider than tall (the cross-section) would be shrunk by two columns; its labels
+ * go in bands above and below it instead, in rows, each label as near above or below its anchor
+ * as its neighbours allow, in the left-to-right order of the anchors.
  */
 #include "config.h"
+
+#include <math.h>
 
 #include "atlas-label-layout.h"
 
@@ -189,4 +195,184 @@ atlas_label_layout (AtlasLabel *labels,
 
   layout_column (left, top, bottom, gap);
   layout_column (right, top, bottom, gap);
+}
+
+static int
+compare_anchor_x (gconstpointer a,
+                  gconstpointer b)
+{
+  const AtlasLabel *la = *(const AtlasLabel * const *) a;
+  const AtlasLabel *lb = *(const AtlasLabel * const *) b;
+
+  if (la->anchor_x < lb->anchor_x)
+    return -1;
+  return la->anchor_x > lb->anchor_x;
+}
+
+/* The labels of one band, in the left-to-right order of their anchors. */
+static GPtrArray *
+band_labels (AtlasLabel *labels,
+             guint       n_labels,
+             gboolean    above)
+{
+  GPtrArray *band = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_labels; i++)
+    if (!!labels[i].above == !!above)
+      g_ptr_array_add (band, &labels[i]);
+  g_ptr_array_sort (band, compare_anchor_x);
+  return band;
+}
+
+/* Neighbouring labels go to different rows in turn (the first to the row nearest the drawing),
+ * so close anchors get labels one above the other. Does each row then fit across? */
+static gboolean
+rows_fit (GPtrArray *band,
+          guint      rows,
+          double     width,
+          double     gap)
+{
+  for (guint r = 0; r < rows; r++)
+    {
+      double total = 0;
+
+      for (guint i = r; i < band->len; i += rows)
+        total += ((AtlasLabel *) g_ptr_array_index (band, i))->width + (i > r ? gap : 0);
+      if (total > width)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+rows_needed (GPtrArray *band,
+             double     width,
+             double     gap,
+             guint      max_rows)
+{
+  guint rows = band->len > 0 ? 1 : 0;
+
+  while (rows < max_rows && !rows_fit (band, rows, width, gap))
+    rows++;
+  return rows;
+}
+
+/**
+ * atlas_label_band_rows:
+ * @above: which band
+ * @width: the band's width
+ *
+ * Returns: how many rows the labels of one band need (at most 8)
+ */
+guint
+atlas_label_band_rows (AtlasLabel *labels,
+                       guint       n_labels,
+                       gboolean    above,
+                       double      width,
+                       double      gap)
+{
+  g_autoptr(GPtrArray) band = band_labels (labels, n_labels, above);
+
+  return rows_needed (band, width, gap, 8);
+}
+
+static void
+layout_band (GPtrArray *band,
+             double     left,
+             double     right,
+             double     edge,
+             gboolean   above,
+             guint      max_rows,
+             double     gap)
+{
+  double row_height = 0;
+  guint rows = rows_needed (band, right - left, gap, max_rows);
+
+  for (guint i = 0; i < band->len; i++)
+    row_height = MAX (row_height, ((AtlasLabel *) g_ptr_array_index (band, i))->height);
+
+  for (guint r = 0; r < rows; r++)
+    {
+      g_autoptr(GPtrArray) row = g_ptr_array_new ();
+      double total = 0;
+      double y = above ? edge - (r + 1) * row_height - r * gap : edge + r * (row_height + gap);
+
+      for (guint i = r; i < band->len; i += rows)
+        {
+          AtlasLabel *label = g_ptr_array_index (band, i);
+
+          /* A row that cannot hold them all keeps the first that fit. */
+          label->placed = total + label->width <= right - left;
+          if (!label->placed)
+            continue;
+          total += label->width + gap;
+          g_ptr_array_add (row, label);
+        }
+
+      /* Rightward pass: centre each label on its anchor, pushed right of its neighbour. */
+      for (guint i = 0; i < row->len; i++)
+        {
+          AtlasLabel *label = g_ptr_array_index (row, i);
+          double x = label->anchor_x - label->width / 2;
+
+          if (i == 0)
+            x = MAX (x, left);
+          else
+            {
+              AtlasLabel *before = g_ptr_array_index (row, i - 1);
+              x = MAX (x, before->x + before->width + gap);
+            }
+          label->x = x;
+          /* Shorter labels hug the drawing side of their row. */
+          label->y = above ? y + row_height - label->height : y;
+        }
+
+      /* Leftward pass: whatever ran off the right pushes its neighbours back. */
+      for (guint i = row->len; i-- > 0;)
+        {
+          AtlasLabel *label = g_ptr_array_index (row, i);
+
+          if (i == row->len - 1)
+            label->x = MIN (label->x, right - label->width);
+          else
+            {
+              AtlasLabel *after = g_ptr_array_index (row, i + 1);
+              label->x = MIN (label->x, after->x - gap - label->width);
+            }
+        }
+    }
+}
+
+/**
+ * atlas_label_layout_bands:
+ * @labels: (array length=n_labels): the labels, with anchors, sizes and @above filled in
+ * @left: the left edge of both bands
+ * @right: the right edge of both bands
+ * @above_bottom: the bottom of the band above the drawing (its rows stack upward)
+ * @below_top: the top of the band below the drawing (its rows stack downward)
+ * @max_rows: the most rows a band may have
+ * @gap: the least space between two labels
+ *
+ * Places every label that fits; sets @placed, @x and @y on each.
+ */
+void
+atlas_label_layout_bands (AtlasLabel *labels,
+                          guint       n_labels,
+                          double      left,
+                          double      right,
+                          double      above_bottom,
+                          double      below_top,
+                          guint       max_rows,
+                          double      gap)
+{
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GPtrArray) bottom = NULL;
+
+  g_return_if_fail (labels != NULL || n_labels == 0);
+
+  top = band_labels (labels, n_labels, TRUE);
+  bottom = band_labels (labels, n_labels, FALSE);
+
+  layout_band (top, left, right, above_bottom, TRUE, max_rows, gap);
+  layout_band (bottom, left, right, below_top, FALSE, max_rows, gap);
 }

@@ -18,6 +18,7 @@ typedef struct
   double             width;     /* size of the label's box */
   double             height;
   gboolean           left;      /* TRUE for the column left of the drawing */
+  gboolean           above;     /* bands: TRUE for the band above the drawing */
   /* Out: */
   gboolean           placed;    /* FALSE when the column had no room left for it */
   double             x;         /* top-left of the label's box */
@@ -33,6 +34,20 @@ void       atlas_label_layout         (AtlasLabel   *labels,
                                        double        right_column_left,
                                        double        top,
                                        double        bottom,
+                                       double        gap);
+
+guint      atlas_label_band_rows      (AtlasLabel   *labels,
+                                       guint         n_labels,
+                                       gboolean      above,
+                                       double        width,
+                                       double        gap);
+void       atlas_label_layout_bands   (AtlasLabel   *labels,
+                                       guint         n_labels,
+                                       double        left,
+                                       double        right,
+                                       double        above_bottom,
+                                       double        below_top,
+                                       guint         max_rows,
                                        double        gap);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const char * const front_required[] = {
   "genitofemoral-nerve-left", "genitofemoral-nerve-right",
   "obturator-nerve-left", "obturator-nerve-right",
   "lateral-femoral-cutaneous-nerve-left", "lateral-femoral-cutaneous-nerve-right",
+  "medial-arcuate-ligament-left", "medial-arcuate-ligament-right",
   NULL
 };
 
@@ -35,6 +36,7 @@ static const char * const side_required[] = {
   "T12", "L1", "L2", "L3", "L4", "L5", "intervertebral-discs", "sacrum",
   "hip-bone-right", "femur-right", "lesser-trochanter-right", "hip-joint-right",
   "psoas-major-right", "iliacus-right", "iliopsoas-tendon-right", "inguinal-ligament-right",
+  "tibia-right",
   NULL
 };
 
@@ -48,14 +50,24 @@ static const char * const section_required[] = {
   "internal-oblique-left", "internal-oblique-right",
   "transversus-abdominis-left", "transversus-abdominis-right",
   "bowel", "aorta", "inferior-vena-cava", "skin-and-fat",
+  "common-iliac-artery-left", "common-iliac-artery-right", "ureter-left", "ureter-right",
+  "sympathetic-trunk-left", "sympathetic-trunk-right",
+  "genitofemoral-nerve-left", "genitofemoral-nerve-right", "iliac-crest-left", "iliac-crest-right",
   NULL
 };
 
 static const AtlasViewInfo views[] = {
-  { "front", N_("Front"), { "front.svg", NULL }, { NULL, NULL }, front_required },
+  { "front", N_("Front"), { "front.svg", NULL }, { NULL, NULL }, front_required,
+    N_("From the front. Dashed lines are hidden edges: the ball of the hip under the muscles, the obturator nerve behind the pubic bone."),
+    NULL, NULL },
   { "side", N_("Side"), { "side-neutral.svg", "side-shortened.svg" },
-    { N_("Neutral"), N_("Shortened psoas") }, side_required },
-  { "section", N_("Cross-Section"), { "cross-section-l4.svg", NULL }, { NULL, NULL }, section_required },
+    { N_("Neutral"), N_("Shortened psoas") }, side_required,
+    N_("From the right. Dashed and see-through: the iliacus inside the hip bone, the tendon behind the thigh bone."),
+    N_("Pelvis tips forward, lower back arches more, hip and knee stay bent."),
+    "conatser eastwest" },
+  { "section", N_("Cross-Section"), { "cross-section-l4.svg", NULL }, { NULL, NULL }, section_required,
+    N_("A slice through L4 seen from below, front at the top, where the aorta divides into the common iliac arteries."),
+    NULL, NULL },
 };
 
 guint
@@ -116,4 +128,35 @@ atlas_view_load_builtin (const AtlasViewInfo  *view,
   file = g_file_new_for_uri (uri);
 
   return atlas_diagram_new_from_file (file, view->required_ids, error);
+}
+
+/**
+ * atlas_view_load_posture:
+ * @morph: for a view with two postures, where between them (0 the first, 1 the second)
+ *
+ * Loads the view's drawing as it shows at @morph: the first state, moved toward the second.
+ * A view whose two postures differ in structure is refused.
+ *
+ * Returns: (transfer full) (nullable): the diagram, or %NULL with @error set
+ */
+AtlasDiagram *
+atlas_view_load_posture (const AtlasViewInfo  *view,
+                         double                morph,
+                         GError              **error)
+{
+  g_autoptr(AtlasDiagram) diagram = NULL;
+  g_autoptr(AtlasDiagram) target = NULL;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  diagram = atlas_view_load_builtin (view, 0, error);
+  if (diagram == NULL || atlas_view_get_n_states (view) < 2)
+    return g_steal_pointer (&diagram);
+
+  target = atlas_view_load_builtin (view, 1, error);
+  if (target == NULL || !atlas_diagram_set_morph_target (diagram, target, error))
+    return NULL;
+
+  atlas_diagram_set_morph (diagram, morph);
+  return g_steal_pointer (&diagram);
 }

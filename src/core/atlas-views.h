@@ -18,6 +18,9 @@ typedef struct
   const char         *states[ATLAS_VIEW_MAX_STATES]; /* diagram files; a second one is an alternative posture */
   const char         *state_titles[ATLAS_VIEW_MAX_STATES];
   const char * const *required_ids;
+  const char         *caption;       /* untranslated: how to read the drawing, or NULL */
+  const char         *morph_caption; /* untranslated: what changes between the postures, or NULL */
+  const char         *morph_cite;    /* source ids (space-separated) saying what morph_caption says */
 } AtlasViewInfo;
 
 guint                atlas_views_get_n_views (void);
@@ -26,6 +29,9 @@ const AtlasViewInfo *atlas_views_lookup      (const char          *name);
 guint                atlas_view_get_n_states (const AtlasViewInfo *view);
 AtlasDiagram        *atlas_view_load_builtin (const AtlasViewInfo *view,
                                               guint                state,
+                                              GError             **error);
+AtlasDiagram        *atlas_view_load_posture (const AtlasViewInfo *view,
+                                              double               morph,
                                               GError             **error);
 
 G_END_DECLS

@@ -18,9 +18,11 @@ _atlas_diagram_view_drawing_area (AtlasDiagramView *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  /* With labels in bands, the band below must stay clear of the controls over the canvas. */
+  double bottom = _atlas_diagram_view_labels_in_bands (self) ? OSD_SPACE : 0;
 
   graphene_rect_init (area, EDGE_PADDING, EDGE_PADDING + self->top_inset,
-                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING - self->top_inset));
+                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING - self->top_inset - bottom));
 }
 
 static double
@@ -43,6 +45,18 @@ fit_scale (AtlasDiagramView *self)
   atlas_diagram_get_content_bounds (diagram, &x, &y, &w, &h);
   cx = atlas_diagram_get_width (diagram) / 2;
   half = MAX (cx - x, x + w - cx);
+
+  /* A wide drawing takes the whole width, with its labels in bands above and below. */
+  if (_atlas_diagram_view_labels_in_bands (self))
+    {
+      double cy = atlas_diagram_get_height (diagram) / 2;
+      double half_y = MAX (cy - y, y + h - cy);
+      double by_width = area.size.width / MAX (2 * half, 1);
+      double band = _atlas_diagram_view_band_space (self, area.size.width);
+
+      return MAX (1e-3, MIN (by_width, (area.size.height - 2 * band) / MAX (2 * half_y, 1)));
+    }
+
   return MAX (1e-3, MIN ((area.size.width / 2 - _atlas_diagram_view_label_space (self)) / MAX (half, 1),
                          area.size.height / atlas_diagram_get_height (diagram)));
 }

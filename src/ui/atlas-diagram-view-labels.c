@@ -18,6 +18,7 @@
 #define LABEL_PADDING   6.0
 #define MAX_LABEL_WIDTH 170.0
 #define MIN_LABEL_WIDTH 100.0
+#define MAX_BAND_ROWS   4
 
 void
 _atlas_diagram_view_clear_labels (AtlasDiagramView *self)
@@ -84,6 +85,118 @@ _atlas_diagram_view_label_space (AtlasDiagramView *self)
   return MIN (self->label_column + LEADER_SPACE, gtk_widget_get_width (GTK_WIDGET (self)) * 0.3);
 }
 
+/* A drawing much wider than tall (the cross-section) would be shrunk by two label columns; its
+ * labels go in bands above and below it instead, so it can use the whole width. */
+gboolean
+_atlas_diagram_view_labels_in_bands (AtlasDiagramView *self)
+{
+  AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
+  double x, y, w, h;
+
+  if (diagram == NULL || !self->show_labels || self->hide_names)
+    return FALSE;
+
+  atlas_diagram_get_content_bounds (diagram, &x, &y, &w, &h);
+  return w >= WIDE_DRAWING * h;
+}
+
+/* The height one band needs (the larger of the two) for labels packed across @width. */
+double
+_atlas_diagram_view_band_space (AtlasDiagramView *self,
+                                double            width)
+{
+  AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
+  double row_height = 0, cy;
+  guint rows;
+
+  ensure_label_layouts (self);
+  cy = atlas_diagram_get_height (diagram) / 2;
+  for (guint i = 0; i < self->label_regions->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
+      PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      self->labels[i].width = w + 2 * LABEL_PADDING;
+      self->labels[i].height = h + 2;
+      self->labels[i].above = region->anchor_y < cy;
+      row_height = MAX (row_height, self->labels[i].height);
+    }
+  rows = MAX (atlas_label_band_rows (self->labels, self->label_regions->len, TRUE, width, LABEL_GAP),
+              atlas_label_band_rows (self->labels, self->label_regions->len, FALSE, width, LABEL_GAP));
+  rows = CLAMP (rows, 1, MAX_BAND_ROWS);
+
+  return rows * (row_height + LABEL_GAP) + BAND_LEADER;
+}
+
+static void
+layout_bands (AtlasDiagramView *self,
+              AtlasDiagram     *diagram)
+{
+  graphene_rect_t area;
+  double x, y, w, h, cy, half_y, top, bottom;
+  guint n = self->label_regions->len;
+
+  _atlas_diagram_view_drawing_area (self, &area);
+  atlas_diagram_get_content_bounds (diagram, &x, &y, &w, &h);
+  cy = atlas_diagram_get_height (diagram) / 2;
+  half_y = MAX (cy - y, y + h - cy);
+  atlas_diagram_view_doc_to_widget (self, 0, cy - half_y, NULL, &top);
+  atlas_diagram_view_doc_to_widget (self, 0, cy + half_y, NULL, &bottom);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
+      PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
+      AtlasLabel *label = &self->labels[i];
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      label->region = region;
+      atlas_diagram_view_doc_to_widget (self, region->anchor_x, region->anchor_y, &label->anchor_x, &label->anchor_y);
+      label->width = lw + 2 * LABEL_PADDING;
+      label->height = lh + 2;
+      label->above = region->anchor_y < cy;
+    }
+
+  atlas_label_layout_bands (self->labels, n, area.origin.x, area.origin.x + area.size.width,
+                            MAX (top - BAND_LEADER, area.origin.y + 1),
+                            MIN (bottom + BAND_LEADER, area.origin.y + area.size.height - 1),
+                            MAX_BAND_ROWS, LABEL_GAP);
+
+  /* Labels whose anchors are scrolled out of view have nothing to point at; labels pushed off
+   * the widget by zooming are not shown either. */
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasLabel *label = &self->labels[i];
+
+      if (label->anchor_x < 0 || label->anchor_x > gtk_widget_get_width (GTK_WIDGET (self)) ||
+          label->anchor_y < 0 || label->anchor_y > gtk_widget_get_height (GTK_WIDGET (self)) ||
+          label->y < self->top_inset || label->y + label->height > gtk_widget_get_height (GTK_WIDGET (self)))
+        label->placed = FALSE;
+    }
+}
+
+/* Where a label's leader ends: its own anchor, or, when the other side of a pair is selected,
+ * that side's anchor, so the one label of a pair points at what is selected. */
+void
+_atlas_diagram_view_leader_target (AtlasDiagramView *self,
+                                   const AtlasLabel *label,
+                                   double           *x,
+                                   double           *y)
+{
+  const AtlasRegion *selected = _atlas_diagram_view_get_selected (self);
+
+  if (selected != NULL && selected != label->region && g_str_equal (selected->structure, label->region->structure))
+    atlas_diagram_view_doc_to_widget (self, selected->anchor_x, selected->anchor_y, x, y);
+  else
+    {
+      *x = label->anchor_x;
+      *y = label->anchor_y;
+    }
+}
+
 void
 _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
 {
@@ -98,6 +211,11 @@ _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
 
   ensure_label_layouts (self);
   n = self->label_regions->len;
+  if (_atlas_diagram_view_labels_in_bands (self))
+    {
+      layout_bands (self, diagram);
+      return;
+    }
   _atlas_diagram_view_drawing_area (self, &area);
 
   for (guint i = 0; i < n; i++)
@@ -151,11 +269,13 @@ _atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
   graphene_rect_t bounds;
   cairo_t *cr;
   guint n;
+  gboolean bands;
 
   if (!self->show_labels || self->hide_names || self->label_regions == NULL)
     return;
 
   n = self->label_regions->len;
+  bands = _atlas_diagram_view_labels_in_bands (self);
   gtk_style_context_get_color (style, &fg);
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
 
@@ -169,9 +289,19 @@ _atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
       double lx = label->left ? label->x + label->width : label->x;
       double ly = label->y + label->height / 2;
       double elbow = label->left ? lx + LEADER_SPACE / 2 : lx - LEADER_SPACE / 2;
+      double ax, ay;
 
       if (!label->placed)
         continue;
+
+      _atlas_diagram_view_leader_target (self, label, &ax, &ay);
+      if (bands)
+        {
+          /* From the middle of the label's edge nearest the drawing, a short stub, then on. */
+          lx = label->x + label->width / 2;
+          ly = label->above ? label->y + label->height : label->y;
+          elbow = label->above ? ly + BAND_LEADER / 3 : ly - BAND_LEADER / 3;
+        }
 
       if (selected)
         gdk_cairo_set_source_rgba (cr, &accent);
@@ -179,10 +309,13 @@ _atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
         cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
       cairo_set_line_width (cr, selected ? 2.0 : 1.0);
       cairo_move_to (cr, lx, ly);
-      cairo_line_to (cr, elbow, ly);
-      cairo_line_to (cr, label->anchor_x, label->anchor_y);
+      if (bands)
+        cairo_line_to (cr, lx, elbow);
+      else
+        cairo_line_to (cr, elbow, ly);
+      cairo_line_to (cr, ax, ay);
       cairo_stroke (cr);
-      cairo_arc (cr, label->anchor_x, label->anchor_y, selected ? 3.5 : 2.5, 0, 2 * G_PI);
+      cairo_arc (cr, ax, ay, selected ? 3.5 : 2.5, 0, 2 * G_PI);
       cairo_fill (cr);
     }
   cairo_destroy (cr);
@@ -258,4 +391,39 @@ atlas_diagram_view_get_label_bounds (AtlasDiagramView  *self,
   graphene_rect_init (bounds, self->labels[index].x, self->labels[index].y,
                       self->labels[index].width, self->labels[index].height);
   return TRUE;
+}
+
+/**
+ * atlas_diagram_view_get_label_leader:
+ *
+ * Returns: %TRUE if label @index is shown; then where its leader line ends, in widget
+ *   coordinates
+ */
+gboolean
+atlas_diagram_view_get_label_leader (AtlasDiagramView *self,
+                                     guint             index,
+                                     double           *x,
+                                     double           *y)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (!self->show_labels || self->label_regions == NULL || index >= self->label_regions->len ||
+      !self->labels[index].placed)
+    return FALSE;
+
+  _atlas_diagram_view_leader_target (self, &self->labels[index], x, y);
+  return TRUE;
+}
+
+/**
+ * atlas_diagram_view_get_labels_in_bands:
+ *
+ * Returns: whether the labels sit in bands above and below the drawing rather than in columns
+ */
+gboolean
+atlas_diagram_view_get_labels_in_bands (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return _atlas_diagram_view_labels_in_bands (self);
 }

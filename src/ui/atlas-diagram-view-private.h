@@ -7,7 +7,8 @@
  *
  *   atlas-diagram-view.c           the widget: input, zoom, pan, focus, properties, layer order
  *   atlas-diagram-view-geometry.c  document ↔ widget coordinates, the fit, hit testing
- *   atlas-diagram-view-render.c    the cached base picture, the cross-fade, highlights
+ *   atlas-diagram-view-render.c    the cached base picture, the cross-fade and the posture
+ *                                  morph, highlights
  *   atlas-diagram-view-labels.c    labels and their leader lines
  *   atlas-diagram-view-selection.c hover and selection, tooltips, the screen reader's text
  *   atlas-diagram-view-lessons.c   what the quiz and the tour ask of the view
@@ -25,6 +26,9 @@ G_BEGIN_DECLS
 
 #define EDGE_PADDING   16.0   /* between the widget's edge and the drawing area */
 #define LEADER_SPACE   28.0   /* between a label column and what its leaders point at */
+#define BAND_LEADER    14.0   /* between a band of labels and the drawing */
+#define OSD_SPACE      70.0   /* kept free at the bottom for the on-canvas controls when labels are in bands */
+#define WIDE_DRAWING   1.15   /* content this much wider than tall has its labels above and below */
 
 typedef struct
 {
@@ -43,6 +47,9 @@ struct _AtlasDiagramView
   guint         state;
   guint         fade_from;
   AdwAnimation *fade;
+  gboolean      morphable;   /* two postures of identical structure: the first morphs into the second */
+  double        morph;       /* 0 = the first posture, 1 = the second */
+  AdwAnimation *morph_animation;
 
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
@@ -84,13 +91,23 @@ enum {
   PROP_SHOW_NERVES,
   PROP_STATE,
   PROP_N_STATES,
+  PROP_MORPH,
   N_PROPS
 };
 
 static inline AtlasDiagram *
 _atlas_diagram_view_current_diagram (AtlasDiagramView *self)
 {
+  if (self->morphable)
+    return self->diagrams[0];
   return self->n_states > 0 ? self->diagrams[self->state] : NULL;
+}
+
+/* Which state's cached picture is shown: a morphing view draws its one moving diagram. */
+static inline guint
+_atlas_diagram_view_shown_state (AtlasDiagramView *self)
+{
+  return self->morphable ? 0 : self->state;
 }
 
 /* atlas-diagram-view.c */
@@ -116,6 +133,10 @@ void               _atlas_diagram_view_clear_cache         (AtlasDiagramView *se
 void               _atlas_diagram_view_invalidate_caches   (AtlasDiagramView *self);
 void               _atlas_diagram_view_update_style        (AtlasDiagramView *self);
 void               _atlas_diagram_view_cross_fade          (AtlasDiagramView *self);
+void               _atlas_diagram_view_apply_morph         (AtlasDiagramView *self,
+                                                            double            morph);
+void               _atlas_diagram_view_animate_morph       (AtlasDiagramView *self,
+                                                            double            to);
 void               _atlas_diagram_view_snapshot_base       (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 void               _atlas_diagram_view_snapshot_highlights (AtlasDiagramView *self,
@@ -127,6 +148,13 @@ void               _atlas_diagram_view_labels_resized      (AtlasDiagramView *se
                                                             int               width);
 double             _atlas_diagram_view_label_space         (AtlasDiagramView *self);
 void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *self);
+gboolean           _atlas_diagram_view_labels_in_bands     (AtlasDiagramView *self);
+double             _atlas_diagram_view_band_space          (AtlasDiagramView *self,
+                                                            double            width);
+void               _atlas_diagram_view_leader_target       (AtlasDiagramView *self,
+                                                            const AtlasLabel *label,
+                                                            double           *x,
+                                                            double           *y);
 void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 

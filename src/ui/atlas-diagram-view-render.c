@@ -226,13 +226,159 @@ _atlas_diagram_view_cross_fade (AtlasDiagramView *self)
   adw_animation_play (self->fade);
 }
 
+/* A view of two postures drawn with identical structure morphs between them: every point of
+ * every shape moves (the core blends the two files), so the tilt of the pelvis and the curve of
+ * the back change before the viewer's eyes. The picture at the new posture is rendered once per
+ * step; labels, highlights and hit testing follow the moved anchors and shapes. */
+void
+_atlas_diagram_view_apply_morph (AtlasDiagramView *self,
+                                 double            morph)
+{
+  morph = CLAMP (morph, 0.0, 1.0);
+  if (!self->morphable || morph == self->morph)
+    return;
+
+  self->morph = morph;
+  atlas_diagram_set_morph (self->diagrams[0], morph);
+  _atlas_diagram_view_clear_cache (self, 0);
+  _atlas_diagram_view_notify (self, PROP_MORPH);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+morph_value_cb (double   value,
+                gpointer user_data)
+{
+  _atlas_diagram_view_apply_morph (ATLAS_DIAGRAM_VIEW (user_data), value);
+}
+
+/* Choosing a posture by name (the tour, "start over") moves there smoothly. */
+void
+_atlas_diagram_view_animate_morph (AtlasDiagramView *self,
+                                   double            to)
+{
+  if (self->morph_animation == NULL)
+    {
+      AdwAnimationTarget *target = adw_callback_animation_target_new (morph_value_cb, self, NULL);
+
+      self->morph_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 1, FADE_MS, target);
+      adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->morph_animation), ADW_EASE_IN_OUT_CUBIC);
+    }
+  adw_animation_reset (self->morph_animation);
+  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->morph_animation), self->morph);
+  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->morph_animation), to);
+  adw_animation_play (self->morph_animation);
+}
+
+guint
+atlas_diagram_view_get_n_states (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_states;
+}
+
+guint
+atlas_diagram_view_get_state (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->state;
+}
+void
+atlas_diagram_view_set_state (AtlasDiagramView *self,
+                              guint             state)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (state >= self->n_states)
+    return;
+
+  /* A morphing view moves to the named posture, even from between the two. */
+  if (self->morphable)
+    {
+      gboolean changed = state != self->state;
+
+      self->state = state;
+      if (changed)
+        _atlas_diagram_view_notify (self, PROP_STATE);
+      if (self->morph != state)
+        _atlas_diagram_view_animate_morph (self, state);
+      return;
+    }
+
+  if (state == self->state)
+    return;
+
+  self->fade_from = self->state;
+  self->state = state;
+  _atlas_diagram_view_clear_labels (self);
+  _atlas_diagram_view_cross_fade (self);
+
+  _atlas_diagram_view_notify (self, PROP_STATE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_diagram_view_is_morphable:
+ *
+ * Returns: whether the view's two postures can be blended with atlas_diagram_view_set_morph()
+ */
+gboolean
+atlas_diagram_view_is_morphable (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->morphable;
+}
+
+double
+atlas_diagram_view_get_morph (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0.0);
+
+  return self->morph;
+}
+
+/**
+ * atlas_diagram_view_set_morph:
+ * @morph: 0 for the first posture, 1 for the second, or anything between
+ *
+ * Shows the drawing at once at @morph (a slider drives this); the state follows, naming the
+ * nearer posture.
+ */
+void
+atlas_diagram_view_set_morph (AtlasDiagramView *self,
+                              double            morph)
+{
+  guint state;
+
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  if (!self->morphable)
+    return;
+
+  if (self->morph_animation != NULL)
+    adw_animation_pause (self->morph_animation);
+  _atlas_diagram_view_apply_morph (self, morph);
+
+  state = self->morph >= 0.5 ? 1 : 0;
+  if (state != self->state)
+    {
+      self->state = state;
+      _atlas_diagram_view_notify (self, PROP_STATE);
+    }
+}
+
 void
 _atlas_diagram_view_snapshot_base (AtlasDiagramView *self,
                                    GtkSnapshot      *snapshot)
 {
   double progress = self->fade != NULL ? adw_animation_get_value (self->fade) : 1.0;
 
-  if (progress < 1.0 && self->fade_from != self->state)
+  if (self->morphable)
+    snapshot_cache (self, snapshot, 0);
+  else if (progress < 1.0 && self->fade_from != self->state)
     {
       gtk_snapshot_push_cross_fade (snapshot, progress);
       snapshot_cache (self, snapshot, self->fade_from);
@@ -398,5 +544,5 @@ atlas_diagram_view_get_cache_scale (AtlasDiagramView *self)
 {
   g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
 
-  return self->cache[self->state].scale;
+  return self->cache[_atlas_diagram_view_shown_state (self)].scale;
 }

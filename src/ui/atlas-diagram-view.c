@@ -286,6 +286,7 @@ atlas_diagram_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->fade);
+  g_clear_object (&self->morph_animation);
   for (guint i = 0; i < 2; i++)
     {
       _atlas_diagram_view_clear_cache (self, i);
@@ -340,6 +341,10 @@ atlas_diagram_view_get_property (GObject    *object,
       g_value_set_uint (value, self->n_states);
       break;
 
+    case PROP_MORPH:
+      g_value_set_double (value, self->morph);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -373,6 +378,10 @@ atlas_diagram_view_set_property (GObject      *object,
 
     case PROP_STATE:
       atlas_diagram_view_set_state (self, g_value_get_uint (value));
+      break;
+
+    case PROP_MORPH:
+      atlas_diagram_view_set_morph (self, g_value_get_double (value));
       break;
 
     default:
@@ -417,6 +426,14 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   properties[PROP_N_STATES] =
     g_param_spec_uint ("n-states", NULL, NULL, 0, 2, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * AtlasDiagramView:morph:
+   *
+   * Where between its two postures a morphing view is: 0 the first, 1 the second.
+   */
+  properties[PROP_MORPH] =
+    g_param_spec_double ("morph", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -521,6 +538,12 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
   self->n_states = n_diagrams;
   self->state = 0;
   self->fade_from = 0;
+  if (self->morph_animation != NULL)
+    adw_animation_skip (self->morph_animation);
+  /* The page has already checked that the postures match; the first one moves, the second
+   * only gave it its destination. */
+  self->morphable = n_diagrams == 2 && atlas_diagram_has_morph_target (self->diagrams[0]);
+  self->morph = self->morphable ? atlas_diagram_get_morph (self->diagrams[0]) : 0.0;
   _atlas_diagram_view_clear_labels (self);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hovered, g_free);
@@ -535,6 +558,7 @@ atlas_diagram_view_set_diagrams (AtlasDiagramView  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_STATES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MORPH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NERVES]);
@@ -558,45 +582,25 @@ atlas_diagram_view_set_content (AtlasDiagramView *self,
     }
 }
 
+/**
+ * atlas_diagram_view_get_content:
+ *
+ * Returns: (nullable) (transfer none): where the labels' names come from
+ */
+AtlasContent *
+atlas_diagram_view_get_content (AtlasDiagramView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->content;
+}
+
 AtlasDiagram *
 atlas_diagram_view_get_diagram (AtlasDiagramView *self)
 {
   g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), NULL);
 
   return _atlas_diagram_view_current_diagram (self);
-}
-
-guint
-atlas_diagram_view_get_n_states (AtlasDiagramView *self)
-{
-  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
-
-  return self->n_states;
-}
-
-guint
-atlas_diagram_view_get_state (AtlasDiagramView *self)
-{
-  g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
-
-  return self->state;
-}
-void
-atlas_diagram_view_set_state (AtlasDiagramView *self,
-                              guint             state)
-{
-  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
-
-  if (state >= self->n_states || state == self->state)
-    return;
-
-  self->fade_from = self->state;
-  self->state = state;
-  _atlas_diagram_view_clear_labels (self);
-  _atlas_diagram_view_cross_fade (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 double

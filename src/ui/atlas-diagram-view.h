@@ -35,6 +35,11 @@ guint         atlas_diagram_view_get_n_states        (AtlasDiagramView  *self);
 guint         atlas_diagram_view_get_state           (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_state           (AtlasDiagramView  *self,
                                                       guint              state);
+gboolean      atlas_diagram_view_is_morphable        (AtlasDiagramView  *self);
+double        atlas_diagram_view_get_morph           (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_morph           (AtlasDiagramView  *self,
+                                                      double             morph);
+AtlasContent *atlas_diagram_view_get_content         (AtlasDiagramView  *self);
 
 const char   *atlas_diagram_view_get_selected_region (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_selected_region (AtlasDiagramView  *self,
@@ -94,5 +99,10 @@ gboolean      atlas_diagram_view_get_label_bounds    (AtlasDiagramView  *self,
                                                       guint              index,
                                                       const char       **region_id,
                                                       graphene_rect_t   *bounds);
+gboolean      atlas_diagram_view_get_label_leader    (AtlasDiagramView  *self,
+                                                      guint              index,
+                                                      double            *x,
+                                                      double            *y);
+gboolean      atlas_diagram_view_get_labels_in_bands (AtlasDiagramView  *self);
 
 G_END_DECLS

@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include <math.h>
+
+#include "atlas-content.h"
 #include "atlas-view-page.h"
 #include "atlas-views.h"
 
@@ -25,7 +28,11 @@ struct _AtlasViewPage
 
   GtkStack         *stack;
   AtlasDiagramView *diagram_view;
+  GtkWidget        *caption_label;
   GtkWidget        *posture_box;
+  GtkScale         *posture_scale;
+  GtkAdjustment    *posture_adjustment;
+  GtkWidget        *posture_caption;
   GtkWidget        *nerves_button;
   AdwStatusPage    *error_page;
   GSimpleActionGroup *actions;
@@ -59,12 +66,64 @@ show_error (AtlasViewPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* "As the psoas shortens, … (Conatser; East West)": the caption names the articles it comes from. */
+static char *
+cited_caption (AtlasViewPage       *self,
+               const AtlasViewInfo *view)
+{
+  AtlasContent *content = atlas_diagram_view_get_content (self->diagram_view);
+  g_auto(GStrv) ids = g_strsplit (view->morph_cite, " ", -1);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const AtlasSource *source = content != NULL ? atlas_content_get_source (content, ids[i]) : NULL;
+      const char *name = source != NULL ? atlas_source_get_short_name (source) : ids[i];
+
+      /* Translators: separates the names of two sources in a citation, as in "(Conatser; East West)". */
+      g_string_append_printf (names, "%s%s", i > 0 ? _("; ") : "", name);
+    }
+
+  /* Translators: a caption followed by the sources it comes from, e.g. "The pelvis tips forward. (Conatser; East West)". */
+  return g_strdup_printf (_("%s (%s)"), _(view->morph_caption), names->str);
+}
+
+/* The screen reader hears where the slider is in words, not as a bare number. */
+static void
+posture_value_changed_cb (AtlasViewPage *self)
+{
+  double value = gtk_adjustment_get_value (self->posture_adjustment);
+  g_autofree char *text = NULL;
+
+  if (value <= 0.001)
+    text = g_strdup (_("Neutral"));
+  else if (value >= 0.999)
+    text = g_strdup (_("Shortened psoas"));
+  else
+    /* Translators: the position of the posture slider, e.g. "40% of the way to a shortened psoas". */
+    text = g_strdup_printf (_("%d%% of the way to a shortened psoas"), (int) round (value * 100));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
 static void
 update_controls (AtlasViewPage *self)
 {
   AtlasDiagram *diagram = atlas_diagram_view_get_diagram (self->diagram_view);
+  const AtlasViewInfo *view = atlas_views_lookup (self->view_name);
+  gboolean morphable = atlas_diagram_view_is_morphable (self->diagram_view);
 
-  gtk_widget_set_visible (self->posture_box, atlas_diagram_view_get_n_states (self->diagram_view) > 1);
+  gtk_label_set_label (GTK_LABEL (self->caption_label), view != NULL && view->caption != NULL ? _(view->caption) : "");
+  gtk_widget_set_visible (self->caption_label, view != NULL && view->caption != NULL);
+  gtk_widget_set_visible (self->posture_box, morphable);
+  if (morphable && view != NULL && view->morph_caption != NULL)
+    {
+      g_autofree char *caption = cited_caption (self, view);
+
+      gtk_label_set_label (GTK_LABEL (self->posture_caption), caption);
+    }
+  gtk_widget_set_visible (self->posture_caption, morphable && view != NULL && view->morph_caption != NULL);
+  posture_value_changed_cb (self);
   gtk_widget_set_visible (self->nerves_button,
                           diagram != NULL && g_strv_contains (atlas_diagram_get_layers (diagram), "nerves"));
 }
@@ -103,6 +162,10 @@ atlas_view_page_load_files (AtlasViewPage  *self,
       diagrams[i] = atlas_diagram_new_from_file (files[i], view ? view->required_ids : NULL, &error);
       ok = diagrams[i] != NULL;
     }
+
+  /* Two postures are one drawing that moves: they must match in everything but the numbers. */
+  if (ok && n_files == 2)
+    ok = atlas_diagram_set_morph_target (diagrams[0], diagrams[1], &error);
 
   if (ok)
     {
@@ -296,7 +359,11 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-view-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, caption_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_scale);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_caption);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
 
@@ -309,6 +376,12 @@ atlas_view_page_init (AtlasViewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   install_actions (self);
+
+  /* The postures' names stand at the two ends of the slider (in the template). */
+  g_object_bind_property (self->posture_adjustment, "value", self->diagram_view, "morph",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->posture_adjustment, "value-changed", G_CALLBACK (posture_value_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -27,8 +27,11 @@ new_handout (AtlasWindow *self)
   g_autoptr(AtlasDiagram) diagram = NULL;
   AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
+  /* The posture on the handout is the one on screen, even between the two ends of the slider. */
   if (info != NULL && view != NULL && atlas_diagram_view_get_diagram (view) != NULL)
-    diagram = atlas_view_load_builtin (info, atlas_diagram_view_get_state (view), NULL);
+    diagram = atlas_diagram_view_is_morphable (view)
+              ? atlas_view_load_posture (info, atlas_diagram_view_get_morph (view), NULL)
+              : atlas_view_load_builtin (info, atlas_diagram_view_get_state (view), NULL);
 
   return atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
                             view ? atlas_diagram_view_get_selected_region (view) : NULL);

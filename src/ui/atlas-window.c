@@ -122,13 +122,19 @@ sync_structure_list (AtlasWindow *self)
 {
   AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasDiagramView *view;
+  g_autofree char *selected = NULL;
 
   if (page == NULL)
     return;
 
   atlas_view_page_ensure_loaded (page);
   view = atlas_view_page_get_diagram_view (page);
+  /* Rebuilding the list unselects its rows, which would clear the view's selection; a posture
+   * change (the slider passing half way) keeps what is selected. */
+  selected = g_strdup (atlas_diagram_view_get_selected_region (view));
   atlas_structure_list_set_diagram (self->structure_list, atlas_diagram_view_get_diagram (view));
+  if (selected != NULL && atlas_diagram_view_get_selected_region (view) == NULL)
+    atlas_diagram_view_set_selected_region (view, selected);
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
   show_region (self, atlas_diagram_view_get_selected_region (view));
   sync_symptoms (self);
