@@ -115,6 +115,25 @@ atlas_test_close_window (GtkWindow *window)
 }
 
 /**
+ * atlas_test_assert_finalized:
+ * @object: (transfer full): the test's last reference
+ *
+ * Drops the test's reference and fails unless the object is finalized soon after: a timeout
+ * still running in a closed window (a cross-fade, a zoom settling) may hold it a moment, but
+ * nothing may keep it for good.
+ */
+void
+atlas_test_assert_finalized (gpointer object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  if (!atlas_test_wait_for (is_gone, &weak, 5000))
+    g_error ("%s is still referenced after its window closed", G_OBJECT_TYPE_NAME (weak));
+}
+
+/**
  * atlas_test_find_by_type:
  *
  * Returns: (transfer none) (nullable): the first widget of @type below @root, depth first

@@ -22,6 +22,7 @@ gboolean          atlas_test_wait_for         (gboolean (*condition) (gpointer d
                                                guint     timeout_ms);
 void              atlas_test_wait_for_mapped  (GtkWidget *widget);
 void              atlas_test_close_window     (GtkWindow *window);
+void              atlas_test_assert_finalized (gpointer   object);
 GtkWidget        *atlas_test_find_by_type     (GtkWidget *root,
                                                GType      type);
 AtlasWindow      *atlas_test_open_window      (AtlasSettings *settings);

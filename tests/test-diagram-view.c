@@ -86,7 +86,7 @@ teardown (void **state)
   Fixture *f = *state;
 
   atlas_test_close_window (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->settings);
+  atlas_test_assert_finalized (f->settings);
   g_free (f);
   return 0;
 }
@@ -482,7 +482,7 @@ test_section_uses_the_width (void **state)
   assert_false (atlas_diagram_view_get_labels_in_bands (atlas_test_window_view (window, "front")));
 
   atlas_test_close_window (GTK_WINDOW (window));
-  g_assert_finalize_object (settings);
+  atlas_test_assert_finalized (settings);
 }
 
 static void

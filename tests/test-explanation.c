@@ -53,7 +53,7 @@ teardown (void **state)
   Fixture *f = *state;
 
   atlas_test_close_window (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->settings);
+  atlas_test_assert_finalized (f->settings);
   g_free (f);
   return 0;
 }

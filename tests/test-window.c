@@ -45,7 +45,7 @@ teardown (void **state)
 
   if (f->window != NULL)
     atlas_test_close_window (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->settings);
+  atlas_test_assert_finalized (f->settings);
   g_free (f);
   return 0;
 }

@@ -209,6 +209,27 @@ compare_anchor_x (gconstpointer a,
   return la->anchor_x > lb->anchor_x;
 }
 
+/**
+ * atlas_label_split_bands:
+ * @labels: (array length=n_labels): the labels, with their anchors filled in
+ *
+ * Sends the upper half of the anchors to the band above and the lower half to the band below,
+ * so the two bands are equally full and no label travels far from its anchor (splitting at
+ * the drawing's middle would crowd one band when most structures lie in one half).
+ */
+void
+atlas_label_split_bands (AtlasLabel *labels,
+                         guint       n_labels)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (n_labels);
+
+  for (guint i = 0; i < n_labels; i++)
+    g_ptr_array_add (order, &labels[i]);
+  g_ptr_array_sort (order, compare_anchor_y);
+  for (guint i = 0; i < order->len; i++)
+    ((AtlasLabel *) g_ptr_array_index (order, i))->above = i < (order->len + 1) / 2;
+}
+
 /* The labels of one band, in the left-to-right order of their anchors. */
 static GPtrArray *
 band_labels (AtlasLabel *labels,

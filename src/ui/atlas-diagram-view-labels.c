@@ -105,26 +105,30 @@ double
 _atlas_diagram_view_band_space (AtlasDiagramView *self,
                                 double            width)
 {
-  AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
-  double row_height = 0, cy;
-  guint rows;
+  g_autofree AtlasLabel *labels = NULL;
+  double row_height = 0;
+  guint rows, n;
 
+  /* Measured on copies: the laid-out labels keep their widget-space anchors for drawing. */
   ensure_label_layouts (self);
-  cy = atlas_diagram_get_height (diagram) / 2;
-  for (guint i = 0; i < self->label_regions->len; i++)
+  n = self->label_regions->len;
+  labels = g_new0 (AtlasLabel, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
       const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
       PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
       int w, h;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      self->labels[i].width = w + 2 * LABEL_PADDING;
-      self->labels[i].height = h + 2;
-      self->labels[i].above = region->anchor_y < cy;
-      row_height = MAX (row_height, self->labels[i].height);
+      labels[i].width = w + 2 * LABEL_PADDING;
+      labels[i].height = h + 2;
+      labels[i].anchor_x = region->anchor_x;
+      labels[i].anchor_y = region->anchor_y;
+      row_height = MAX (row_height, labels[i].height);
     }
-  rows = MAX (atlas_label_band_rows (self->labels, self->label_regions->len, TRUE, width, LABEL_GAP),
-              atlas_label_band_rows (self->labels, self->label_regions->len, FALSE, width, LABEL_GAP));
+  atlas_label_split_bands (labels, n);
+  rows = MAX (atlas_label_band_rows (labels, n, TRUE, width, LABEL_GAP),
+              atlas_label_band_rows (labels, n, FALSE, width, LABEL_GAP));
   rows = CLAMP (rows, 1, MAX_BAND_ROWS);
 
   return rows * (row_height + LABEL_GAP) + BAND_LEADER;
@@ -157,8 +161,8 @@ layout_bands (AtlasDiagramView *self,
       atlas_diagram_view_doc_to_widget (self, region->anchor_x, region->anchor_y, &label->anchor_x, &label->anchor_y);
       label->width = lw + 2 * LABEL_PADDING;
       label->height = lh + 2;
-      label->above = region->anchor_y < cy;
     }
+  atlas_label_split_bands (self->labels, n);
 
   atlas_label_layout_bands (self->labels, n, area.origin.x, area.origin.x + area.size.width,
                             MAX (top - BAND_LEADER, area.origin.y + 1),
