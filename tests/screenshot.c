@@ -17,6 +17,8 @@
 #include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-test-ui.h"
+#include <math.h>
+
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -41,7 +43,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
 
-  if (g_str_equal (scenario, "dark"))
+  if (g_str_equal (scenario, "dark") || g_str_equal (scenario, "drawing-dark"))
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   settings = atlas_test_settings_new ();
@@ -104,6 +106,34 @@ main (int   argc,
       atlas_diagram_view_set_selected_region (view, "iliopsoas-tendon-left");
       atlas_diagram_view_doc_to_widget (view, region->anchor_x, region->anchor_y, &x, &y);
       atlas_diagram_view_zoom_at (view, 3.0, x, y);
+    }
+
+  /* The clinician's pen: the psoas selected on the side view, a circle round it, an arrow to it
+   * and a note, with the drawing toolbar showing. */
+  if (g_str_equal (scenario, "drawing") || g_str_equal (scenario, "drawing-dark"))
+    {
+      AtlasDiagramView *view;
+      AtlasMarks *marks;
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_GREEN, 4);
+      g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 4);
+      g_autoptr(AtlasMark) stroke = atlas_mark_new (ATLAS_MARK_STROKE, ATLAS_MARK_RED, 4);
+
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      view = atlas_test_window_view (window, "side");
+      marks = atlas_diagram_view_get_marks (view);
+      atlas_diagram_view_set_selected_region (view, "psoas-major-right");
+      atlas_diagram_view_set_drawing (view, TRUE);
+      atlas_mark_add_point (circle, 470, 330);
+      atlas_mark_add_point (circle, 620, 560);
+      atlas_mark_add_point (arrow, 760, 300);
+      atlas_mark_add_point (arrow, 610, 420);
+      for (int i = 0; i <= 20; i++)
+        atlas_mark_add_point (stroke, 540 + i * 4, 700 + 12 * sin (i / 2.0));
+      atlas_marks_add (marks, circle);
+      atlas_marks_add (marks, arrow);
+      atlas_marks_add (marks, stroke);
+      atlas_diagram_view_add_note (view, 700, 250, "Tight here");
     }
 
   /* Let animations, the zoom settle and the re-render finish. */

@@ -1093,6 +1093,10 @@ path_mark (const AtlasMark *mark,
   double x0, y0, x1, y1;
 
   atlas_mark_get_point (mark, 0, &x0, &y0);
+  /* An arrow or an ellipse being started has one point: nothing to draw yet. */
+  if (n < 2 && (mark->kind == ATLAS_MARK_ARROW || mark->kind == ATLAS_MARK_ELLIPSE))
+    return;
+
   switch (mark->kind)
     {
     case ATLAS_MARK_STROKE:

@@ -287,12 +287,27 @@ start_over_cb (GtkWidget  *widget,
       AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
 
       atlas_diagram_view_set_selected_region (view, NULL);
+      /* The marks go with the rest; their own undo can bring them back. */
+      atlas_diagram_view_set_drawing (view, FALSE);
+      atlas_marks_clear (atlas_diagram_view_get_marks (view));
       atlas_diagram_view_set_state (view, 0);
       atlas_diagram_view_zoom_to_fit (view);
     }
 
   atlas_checklist_pane_clear (self->symptom_checklist);
   atlas_window_set_view (self, "front");
+}
+
+/* The pen of the visible view, from anywhere in the window. */
+static void
+draw_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  AtlasViewPage *page = atlas_window_get_visible_page (ATLAS_WINDOW (widget));
+
+  if (page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (atlas_view_page_get_diagram_view (page)), "diagram.toggle-drawing", NULL);
 }
 
 static void
@@ -619,6 +634,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_install_action (widget_class, "win.draw", NULL, draw_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.draw", NULL);
   gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, atlas_window_quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, atlas_window_quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, atlas_window_quiz_action_cb);
