@@ -25,13 +25,18 @@ new_handout (AtlasWindow *self)
   AtlasDiagramView *view = page ? atlas_view_page_get_diagram_view (page) : NULL;
   const AtlasViewInfo *info = page ? atlas_views_lookup (atlas_view_page_get_view_name (page)) : NULL;
   g_autoptr(AtlasDiagram) diagram = NULL;
+  AtlasHandout *handout;
   AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   if (info != NULL && view != NULL && atlas_diagram_view_get_diagram (view) != NULL)
     diagram = atlas_view_load_builtin (info, atlas_diagram_view_get_state (view), NULL);
 
-  return atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
-                            view ? atlas_diagram_view_get_selected_region (view) : NULL);
+  handout = atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
+                               view ? atlas_diagram_view_get_selected_region (view) : NULL);
+  /* What the clinician drew goes on paper with the rest; it is kept nowhere else. */
+  if (diagram != NULL)
+    atlas_handout_set_marks (handout, atlas_diagram_view_get_marks (view));
+  return handout;
 }
 
 /**
