@@ -136,6 +136,23 @@ main (int   argc,
       atlas_diagram_view_add_note (view, 700, 250, "Tight here");
     }
 
+  /* An exercise opened in the explanation: its picture above its steps. */
+  if (g_str_equal (scenario, "exercise"))
+    {
+      GtkWidget *explanation = atlas_test_window_child (window, "explanation_pane");
+
+      atlas_diagram_view_set_selected_region (atlas_test_window_view (window, "front"), "psoas-major-left");
+      for (GtkWidget *expander = atlas_test_find_by_type (explanation, GTK_TYPE_EXPANDER); expander != NULL;
+           expander = gtk_widget_get_next_sibling (expander))
+        if (GTK_IS_EXPANDER (expander) && g_object_get_data (G_OBJECT (expander), "exercise") != NULL &&
+            g_str_equal (((AtlasExercise *) g_object_get_data (G_OBJECT (expander), "exercise"))->id, "bridge"))
+          {
+            gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+            atlas_test_wait_for (done_waiting, NULL, 300);
+            gtk_widget_grab_focus (expander);
+          }
+    }
+
   /* Let animations, the zoom settle and the re-render finish. */
   atlas_test_wait_for (done_waiting, NULL, 1200);
 

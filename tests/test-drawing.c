@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include <dlfcn.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/keysym.h>
@@ -327,6 +328,27 @@ test_note_and_start_over (void **state)
   assert_int_equal (atlas_marks_get_n_marks (marks), 1);
   assert_string_equal (atlas_marks_get_mark (marks, 0)->text, "tight here");
   assert_false (gtk_widget_get_mapped (entry));
+
+  /* The handout carries the marks: its diagram page differs from one without them. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("atlas-drawing-XXXXXX", NULL);
+    g_autofree char *marked = g_build_filename (dir, "marked.pdf", NULL);
+    g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+    g_autofree char *marked_data = NULL;
+    g_autofree char *plain_data = NULL;
+    gsize marked_length, plain_length;
+
+    assert_true (atlas_window_export_handout (f->window, marked, NULL));
+    atlas_marks_clear (marks);
+    assert_true (atlas_window_export_handout (f->window, plain, NULL));
+    assert_true (atlas_marks_undo (marks));
+    assert_true (g_file_get_contents (marked, &marked_data, &marked_length, NULL));
+    assert_true (g_file_get_contents (plain, &plain_data, &plain_length, NULL));
+    assert_true (marked_length > plain_length + 200);
+    g_unlink (marked);
+    g_unlink (plain);
+    g_rmdir (dir);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-over", NULL);
   settle ();

@@ -101,10 +101,16 @@ def fmt(p):
 
 
 class Canvas:
-    def __init__(self, n_panels):
+    """@n_panels panels side by side, all showing the pose units in @box at one scale; the
+    picture is as tall as that box needs, so a lying figure gets no empty band above it."""
+
+    def __init__(self, n_panels, box):
+        x0, y0, x1, y1 = box
         self.n = n_panels
-        self.width = PANEL_W * n_panels + (40.0 if n_panels > 1 else 0.0) * (n_panels - 1)
-        self.height = PANEL_H
+        self.box = box
+        self.scale = min((PANEL_W - 2 * MARGIN) / (x1 - x0), (PANEL_H - 2 * MARGIN) / (y1 - y0))
+        self.width = PANEL_W * n_panels + 40.0 * (n_panels - 1)
+        self.height = round((y1 - y0) * self.scale + 2 * MARGIN)
         self.out = []
 
     def line(self, points, width, colour, extra=""):
@@ -128,13 +134,13 @@ class Canvas:
 class Panel:
     """Maps a pose's units into panel @index, fitted to @bounds (x0, y0, x1, y1) in pose units."""
 
-    def __init__(self, canvas, index, bounds):
+    def __init__(self, canvas, index):
         self.canvas = canvas
-        x0, y0, x1, y1 = bounds
-        self.scale = min((PANEL_W - 2 * MARGIN) / (x1 - x0), (PANEL_H - 2 * MARGIN) / (y1 - y0))
+        x0, y0, x1, y1 = canvas.box
+        self.scale = canvas.scale
         left = index * (PANEL_W + 40.0)
         self.dx = left + (PANEL_W - (x1 - x0) * self.scale) / 2 - x0 * self.scale
-        self.dy = (PANEL_H - (y1 - y0) * self.scale) / 2 - y0 * self.scale
+        self.dy = (canvas.height - (y1 - y0) * self.scale) / 2 - y0 * self.scale
 
     def p(self, point):
         return (self.dx + point[0] * self.scale, self.dy + point[1] * self.scale)
@@ -217,7 +223,7 @@ def between_panels(canvas):
     """The arrow from the start position to the end position."""
     for i in range(canvas.n - 1):
         x = PANEL_W * (i + 1) + 40.0 * i
-        y = PANEL_H / 2
+        y = canvas.height / 2
         canvas.raw('<path d="M%.1f,%.1f L%.1f,%.1f" stroke="%s" stroke-width="3" stroke-linecap="round"/>'
                    % (x + 6, y, x + 30, y, NEXT))
         canvas.raw('<path d="M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z" fill="%s"/>'
@@ -250,14 +256,14 @@ def bridge():
     # Lifted: the shoulders stay where they were; the trunk rises from them to the knees.
     hip = along(shoulder, 26.0, TORSO)
     end = Pose(hip=hip, torso_angle=180.0 + 26.0, front=90.0 + 26.0, head_angle=180.0, **feet, **arms)
-    canvas = Canvas(2)
     box = bounds([start, end])
+    canvas = Canvas(2, box)
     for i, pose in enumerate((start, end)):
-        panel = Panel(canvas, i, box)
+        panel = Panel(canvas, i)
         panel.floor(floor, box[0] + 4, box[2] - 4)
         panel.body(pose)
     # Under the lifted hips: up.
-    panel = Panel(canvas, 1, box)
+    panel = Panel(canvas, 1)
     below = along(end.hip, end.front + 180, WIDTH["torso"] / 2 + 3)
     panel.arrow((below[0], floor - 3), below)
     between_panels(canvas)
@@ -279,10 +285,10 @@ def band_march():
                  near_ankle=raised_ankle, far_ankle=(hip[0] - 3, floor - 5),
                  near_wrist=(hip[0] - 6, hip[1] + 6), far_wrist=(hip[0] + 10, hip[1] - 2),
                  near_bend=1, far_bend=1, arm_bend=-1)
-    canvas = Canvas(2)
     box = bounds([stand, march])
+    canvas = Canvas(2, box)
     for i, pose in enumerate((stand, march)):
-        panel = Panel(canvas, i, box)
+        panel = Panel(canvas, i)
         panel.floor(floor, box[0] + 4, box[2] - 4)
         panel.body(pose)
         # The band: a loop round the insteps of both feet.
@@ -296,7 +302,7 @@ def band_march():
                    'fill="none" stroke="%s" stroke-width="%.1f"/>'
                    % (cx, cy, rx, 3.2 * panel.scale, angle, cx, cy, BAND, 2.0 * panel.scale))
     # The knee comes up from where it stood.
-    panel = Panel(canvas, 1, box)
+    panel = Panel(canvas, 1)
     knee_after = march.legs[1][0]
     panel.arrow((hip[0] + 16, hip[1] + 44), (knee_after[0] - 4, knee_after[1] + 9), curve=-9.0)
     between_panels(canvas)
@@ -321,9 +327,9 @@ def bed_edge():
                 near_bend=-1, far_bend=-1, arm_bend=1,
                 near_toe=(near_ankle[0] + FOOT * 0.9, near_ankle[1] + 3), far_toe=(far_ankle[0] + 1, bed_top - 5 - FOOT))
     floor = near_ankle[1] + 9
-    canvas = Canvas(1)
     box = bounds([pose], extra=[(hip[0] - 95, floor), (hip[0] + 105, floor)])
-    panel = Panel(canvas, 0, box)
+    canvas = Canvas(1, box)
+    panel = Panel(canvas, 0)
     # The bed: mattress, frame and legs, drawn behind the body.
     left, right = hip[0] - 92, hip[0] + 100
     corners = [(left, bed_top), (right, bed_top), (right, bed_top + 14), (left, bed_top + 14)]
@@ -355,15 +361,15 @@ def two_step():
                   near_ankle=(hip[0] + 8, floor - 5), far_ankle=(hip[0] - 10, floor - 5),
                   near_wrist=(hip[0] + 3, hip[1] - 1), far_wrist=(hip[0] - 1, hip[1] - 1),
                   near_bend=1, far_bend=1, arm_bend=-1)
-    canvas = Canvas(2)
     box = bounds([moving, steady], extra=[(hip[0] + 60, hip[1])])
-    panel = Panel(canvas, 0, box)
+    canvas = Canvas(2, box)
+    panel = Panel(canvas, 0)
     panel.floor(floor, box[0] + 4, box[2] - 4)
     panel.body(moving)
     # The swing: an arc both ways in front of and behind the hanging leg.
     panel.arrow((hip[0] - 18, floor - 18), (hip[0] + 38, floor - 24), curve=-10.0)
     panel.arrow((hip[0] + 38, floor - 24), (hip[0] - 18, floor - 18), curve=10.0)
-    panel = Panel(canvas, 1, box)
+    panel = Panel(canvas, 1)
     panel.floor(floor, box[0] + 4, box[2] - 4)
     panel.body(steady, psoas=False)
     # Strength: the belly wall and the muscles round the hip, drawn firm.

@@ -27,8 +27,11 @@
 /* A handout is a page or two to take home, not the whole library. */
 #define MAX_EXERCISES  6
 
-/* An exercise's picture sits beside its steps, at a size that shows the position in print. */
+/* An exercise's picture sits beside its steps, at a size that shows the position in print; a
+ * wide one (a start and an end position) goes above them, wider, so its figures are as big. */
 #define PICTURE_WIDTH 150.0
+#define WIDE_PICTURE_WIDTH 330.0
+#define WIDE_ASPECT     2.0
 #define PICTURE_GAP    14.0
 /* Numbered steps hang: wrapped lines start under the text, not under the number. */
 #define STEP_INDENT    16.0
@@ -495,6 +498,8 @@ typedef struct
 {
   PangoLayout *parts[3];
   double       text_x;      /* from the margin, for the parts beside the picture */
+  double       text_y;      /* from the block's top, below a wide picture */
+  double       picture_w;
   double       picture_h;
   double       after_y;     /* from the block's top, where the cautions start */
   double       height;
@@ -513,8 +518,18 @@ exercise_layout (AtlasHandout   *self,
   memset (out, 0, sizeof *out);
   if (block->picture != NULL && atlas_illustration_get_size (block->picture, &picture_w, &picture_h) && picture_w > 0)
     {
-      out->picture_h = PICTURE_WIDTH * picture_h / picture_w;
-      out->text_x = PICTURE_WIDTH + PICTURE_GAP;
+      if (picture_w / picture_h > WIDE_ASPECT)
+        {
+          out->picture_w = MIN (WIDE_PICTURE_WIDTH, width);
+          out->picture_h = out->picture_w * picture_h / picture_w;
+          out->text_y = out->picture_h + GAP;
+        }
+      else
+        {
+          out->picture_w = PICTURE_WIDTH;
+          out->picture_h = PICTURE_WIDTH * picture_h / picture_w;
+          out->text_x = PICTURE_WIDTH + PICTURE_GAP;
+        }
     }
 
   part.kind = BLOCK_TEXT;
@@ -543,7 +558,7 @@ exercise_layout (AtlasHandout   *self,
         pango_layout_get_pixel_size (out->parts[i], NULL, &h);
         text_h += h + (text_h > 0 ? GAP / 2 : 0);
       }
-  out->after_y = MAX (text_h, out->picture_h);
+  out->after_y = out->text_y > 0 ? out->text_y + text_h : MAX (text_h, out->picture_h);
   out->height = out->after_y;
   if (out->parts[2] != NULL)
     {
@@ -596,7 +611,7 @@ atlas_handout_paginate (AtlasHandout *self,
         {
           double aspect = atlas_diagram_get_height (self->diagram) / atlas_diagram_get_width (self->diagram);
 
-          block_height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.45);
+          block_height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.5);
         }
       else if (block->kind == BLOCK_EXERCISE)
         {
@@ -660,11 +675,12 @@ render_exercise (AtlasHandout *self,
                  const Block  *block)
 {
   ExerciseLayout layout;
-  double y = block->y;
+  double y;
 
   exercise_layout (self, cr, block, self->width - 2 * MARGIN, &layout);
   if (layout.picture_h > 0)
-    atlas_illustration_render (block->picture, cr, MARGIN, block->y, PICTURE_WIDTH, layout.picture_h);
+    atlas_illustration_render (block->picture, cr, MARGIN, block->y, layout.picture_w, layout.picture_h);
+  y = block->y + layout.text_y;
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   for (guint i = 0; i < 2; i++)
