@@ -153,6 +153,36 @@ main (int   argc,
           }
     }
 
+  /* The clinician's minute: the psoas selected, two symptoms ticked, an arrow and a circle
+   * drawn; the handout is saved beside the screenshot as OUTPUT.pdf. */
+  if (g_str_equal (scenario, "flow"))
+    {
+      AtlasDiagramView *view;
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_GREEN, 4);
+      g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 4);
+      g_autofree char *pdf = g_strconcat (output, ".pdf", NULL);
+      g_autoptr(GError) error = NULL;
+
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      view = atlas_test_window_view (window, "side");
+      atlas_diagram_view_set_selected_region (view, "psoas-major-right");
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (pane))), "symptoms");
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "front-hip-tightness"), TRUE);
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
+      atlas_diagram_view_set_drawing (view, TRUE);
+      atlas_mark_add_point (circle, 470, 330);
+      atlas_mark_add_point (circle, 620, 560);
+      atlas_mark_add_point (arrow, 780, 280);
+      atlas_mark_add_point (arrow, 615, 430);
+      atlas_marks_add (atlas_diagram_view_get_marks (view), circle);
+      atlas_marks_add (atlas_diagram_view_get_marks (view), arrow);
+      if (!atlas_window_export_handout (window, pdf, &error))
+        g_printerr ("%s\n", error->message);
+      else
+        g_print ("%s\n", pdf);
+    }
+
   /* Let animations, the zoom settle and the re-render finish. */
   atlas_test_wait_for (done_waiting, NULL, 1200);
 

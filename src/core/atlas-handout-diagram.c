@@ -232,6 +232,10 @@ _atlas_handout_render_diagram (cairo_t        *cr,
 
       pango_layout_set_alignment (entry->layout, label->left ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       pango_layout_set_width (entry->layout, (int) (label->width * PANGO_SCALE));
+      /* White paper behind the name, so a mark drawn under it never makes it unreadable. */
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_rectangle (cr, label->x - 1.5, label->y - 0.5, label->width + 3, label->height + 1);
+      cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_move_to (cr, label->x, label->y);
       pango_cairo_show_layout (cr, entry->layout);

@@ -55,6 +55,13 @@ atlas_window_export_handout (AtlasWindow  *self,
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
   handout = new_handout (self);
+  /* A saved PDF is printed on the paper usual where the user is: US Letter or A4. */
+  {
+    g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (gtk_paper_size_get_default ());
+
+    if (g_str_equal (gtk_paper_size_get_name (paper), GTK_PAPER_NAME_LETTER))
+      atlas_handout_set_paper (handout, ATLAS_HANDOUT_PAPER_LETTER);
+  }
   return atlas_handout_write_pdf (handout, path, error);
 }
 
