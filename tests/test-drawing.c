@@ -21,6 +21,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/keysym.h>
 
+#include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-test-ui.h"
 #include "atlas-view-page.h"
@@ -355,6 +356,16 @@ test_note_and_start_over (void **state)
   assert_int_equal (atlas_marks_get_n_marks (marks), 0);
   assert_false (atlas_diagram_view_get_drawing (view));
   assert_true (atlas_marks_undo (marks));
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+
+  /* With a symptom ticked, Start Over's toast offers Undo: it brings the marks back too. */
+  gtk_check_button_set_active (atlas_checklist_pane_get_check_button (atlas_test_window_child (f->window, "symptom_checklist"),
+                                                                      "front-hip-tightness"), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-over", NULL);
+  settle ();
+  assert_int_equal (atlas_marks_get_n_marks (marks), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-clear", NULL);
+  settle ();
   assert_int_equal (atlas_marks_get_n_marks (marks), 1);
 }
 

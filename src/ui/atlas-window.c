@@ -254,7 +254,19 @@ undo_clear_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  GPtrArray *cleared = g_object_get_data (G_OBJECT (widget), "atlas-start-over-marks");
+
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
+
+  /* After Start Over the toast's Undo brings the marks back too, unless drawing began again. */
+  for (guint i = 0; cleared != NULL && i < cleared->len; i++)
+    {
+      AtlasMarks *marks = g_ptr_array_index (cleared, i);
+
+      if (atlas_marks_get_n_marks (marks) == 0)
+        atlas_marks_undo (marks);
+    }
+  g_object_set_data (G_OBJECT (widget), "atlas-start-over-marks", NULL);
 }
 
 /* For a projector: the whole screen for the diagram. */
@@ -279,6 +291,7 @@ start_over_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
+  GPtrArray *cleared = g_ptr_array_new_with_free_func (g_object_unref);
 
   atlas_window_classroom_stop (self);
 
@@ -289,11 +302,16 @@ start_over_cb (GtkWidget  *widget,
       atlas_diagram_view_set_selected_region (view, NULL);
       /* The marks go with the rest; their own undo can bring them back. */
       atlas_diagram_view_set_drawing (view, FALSE);
-      atlas_marks_clear (atlas_diagram_view_get_marks (view));
+      if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) > 0)
+        {
+          atlas_marks_clear (atlas_diagram_view_get_marks (view));
+          g_ptr_array_add (cleared, g_object_ref (atlas_diagram_view_get_marks (view)));
+        }
       atlas_diagram_view_set_state (view, 0);
       atlas_diagram_view_zoom_to_fit (view);
     }
 
+  g_object_set_data_full (G_OBJECT (self), "atlas-start-over-marks", cleared, (GDestroyNotify) g_ptr_array_unref);
   atlas_checklist_pane_clear (self->symptom_checklist);
   atlas_window_set_view (self, "front");
 }
