@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atlas-marks.h"
 
@@ -314,6 +315,18 @@ test_not_a_marks_file (void **state)
   assert_null (marks);
   assert_true (g_error_matches (error, ATLAS_MARKS_ERROR, ATLAS_MARKS_ERROR_NOT_A_FILE));
   g_clear_error (&error);
+
+  /* A pipe would block a reader that waited for it: refused at once. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "pipe.marks", NULL);
+
+    assert_int_equal (mkfifo (fifo, 0600), 0);
+    marks = atlas_marks_new_from_file (fifo, &error);
+    assert_null (marks);
+    assert_true (g_error_matches (error, ATLAS_MARKS_ERROR, ATLAS_MARKS_ERROR_NOT_A_FILE));
+    g_clear_error (&error);
+    g_unlink (fifo);
+  }
 
   marks = atlas_marks_new_from_file (dir, &error);
   assert_null (marks);
