@@ -57,11 +57,22 @@ done_waiting (gpointer data)
   return FALSE;
 }
 
-/* Lets the X server deliver what was sent, and GTK handle it. */
+static Display *x_display;
+
+/* Lets the X server deliver what was sent, and GTK handle it: the server has processed every
+ * request once XSync returns; then GTK reads and dispatches until it has nothing left. */
 static void
 settle (void)
 {
-  atlas_test_wait_for (done_waiting, NULL, 60);
+  if (x_display != NULL)
+    XSync (x_display, False);
+  atlas_test_wait_for (done_waiting, NULL, 40);
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
 }
 
 static int
@@ -73,6 +84,7 @@ setup (void **state)
   atlas_settings_set_window_size (f->settings, 1400, 900, FALSE);
   f->window = atlas_test_open_window (f->settings);
   f->display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  x_display = f->display;
   atlas_window_set_view (f->window, "side");
   assert_true (atlas_test_wait_for (has_rendered, atlas_test_window_view (f->window, "side"), 5000));
   settle ();
