@@ -248,6 +248,14 @@ test_draw_with_the_pointer (void **state)
   assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), ATLAS_TYPE_VIEW_PAGE,
                                                                                   "drawing_toolbar"))));
 
+  /* The pen button shows the drawing mode is on. */
+  {
+    GtkWidget *pen = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), ATLAS_TYPE_VIEW_PAGE, "draw_button"));
+
+    assert_non_null (pen);
+    assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pen)));
+  }
+
   drag (f, view, stroke, 3);
   assert_int_equal (atlas_marks_get_n_marks (marks), 1);
   mark = atlas_marks_get_mark (marks, 0);

@@ -28,6 +28,7 @@ struct _AtlasViewPage
   GtkWidget        *posture_box;
   GtkWidget        *nerves_button;
   GtkWidget        *drawing_toolbar;
+  GtkWidget        *draw_button;
   AdwStatusPage    *error_page;
   GSimpleActionGroup *actions;
 };
@@ -327,6 +328,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, drawing_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, draw_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
 
 
