@@ -33,7 +33,7 @@ FLOOR, CARD, CARD_EDGE = "#b9a898", "#fcf9f5", "#e6dccf"
 MATTRESS, MATTRESS_EDGE = "#cfdde6", "#6f8796"
 BAND, MOTION, NEXT = "#3f63a8", "#2f6fb5", "#8c8c8c"
 
-PANEL_W, PANEL_H, MARGIN = 200.0, 160.0, 12.0
+PANEL_W, PANEL_H, MARGIN = 200.0, 190.0, 12.0
 
 
 def add(p, q):
@@ -72,15 +72,18 @@ class Pose:
     """A body: torso from the hip at an angle, legs to their ankles, arms to their wrists."""
 
     def __init__(self, hip, torso_angle, front, near_ankle, far_ankle, near_wrist, far_wrist,
-                 near_bend=1, far_bend=1, arm_bend=-1, near_toe=None, far_toe=None, head_angle=None):
+                 near_bend=1, far_bend=1, arm_bend=-1, near_toe=None, far_toe=None, head_angle=None,
+                 near_knee=None):
         self.hip = hip
         self.shoulder = along(hip, torso_angle, TORSO)
         # Lying down, the head rests on the floor whatever the trunk does.
         self.head = along(self.shoulder, torso_angle if head_angle is None else head_angle, NECK + HEAD_R)
         self.front = front                     # the direction the belly faces, in degrees
         self.legs = []
-        for ankle, bend, toe in ((far_ankle, far_bend, far_toe), (near_ankle, near_bend, near_toe)):
-            knee = knee_between(hip, ankle, bend)
+        for ankle, bend, toe, knee in ((far_ankle, far_bend, far_toe, None), (near_ankle, near_bend, near_toe, near_knee)):
+            # A knee placed by the pose itself wins over the two-link solution.
+            if knee is None:
+                knee = knee_between(hip, ankle, bend)
             toe_point = toe if toe is not None else along(ankle, front, FOOT)
             self.legs.append((knee, ankle, toe_point))
         self.arms = []
@@ -282,7 +285,7 @@ def band_march():
     raised_knee = along(hip, -5.0, THIGH)   # thigh just above level, knee up toward the chest
     raised_ankle = along(raised_knee, -85.0, SHIN)
     march = Pose(hip=hip, torso_angle=90.0, front=0.0,
-                 near_ankle=raised_ankle, far_ankle=(hip[0] - 3, floor - 5),
+                 near_ankle=raised_ankle, near_knee=raised_knee, far_ankle=(hip[0] - 3, floor - 5),
                  near_wrist=(hip[0] - 6, hip[1] + 6), far_wrist=(hip[0] + 10, hip[1] - 2),
                  near_bend=1, far_bend=1, arm_bend=-1)
     box = bounds([stand, march])
@@ -304,7 +307,7 @@ def band_march():
     # The knee comes up from where it stood.
     panel = Panel(canvas, 1)
     knee_after = march.legs[1][0]
-    panel.arrow((hip[0] + 16, hip[1] + 44), (knee_after[0] - 4, knee_after[1] + 9), curve=-9.0)
+    panel.arrow((knee_after[0] + 34, knee_after[1] + 28), (knee_after[0] + 34, knee_after[1] - 2))
     between_panels(canvas)
     return canvas
 
@@ -321,7 +324,7 @@ def bed_edge():
     near_ankle = (near_knee[0] - 1, near_knee[1] + SHIN)
     shoulder_x = hip[0] - TORSO
     pose = Pose(hip=hip, torso_angle=180.0, front=90.0,
-                near_ankle=near_ankle, far_ankle=far_ankle,
+                near_ankle=near_ankle, far_ankle=far_ankle, near_knee=near_knee,
                 near_wrist=(shoulder_x + UPPER_ARM + FOREARM - 0.5, bed_top - 4),
                 far_wrist=(shoulder_x + UPPER_ARM + FOREARM - 2.5, bed_top - 4),
                 near_bend=-1, far_bend=-1, arm_bend=1,
@@ -352,9 +355,10 @@ def two_step():
     muscles drawn firm. The article's own exercises are lost, so no particular one is shown."""
     floor = 0.0
     hip = (100.0, floor - THIGH - SHIN - 5.0)
-    swing_ankle = along(along(hip, -65.0, THIGH), -80.0, SHIN)
+    swing_knee = along(hip, -65.0, THIGH)
+    swing_ankle = along(swing_knee, -80.0, SHIN)
     moving = Pose(hip=hip, torso_angle=90.0, front=0.0,
-                  near_ankle=swing_ankle, far_ankle=(hip[0] - 2, floor - 5),
+                  near_ankle=swing_ankle, near_knee=swing_knee, far_ankle=(hip[0] - 2, floor - 5),
                   near_wrist=(hip[0] - 4, hip[1] + 8), far_wrist=(hip[0] + 6, hip[1] + 8),
                   near_bend=1, far_bend=1, arm_bend=-1)
     steady = Pose(hip=hip, torso_angle=90.0, front=0.0,
