@@ -17,6 +17,8 @@
 #include "atlas-checklist-pane.h"
 #include "atlas-diagram-view.h"
 #include "atlas-test-ui.h"
+#include <math.h>
+
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -41,7 +43,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
 
-  if (g_str_equal (scenario, "dark"))
+  if (g_str_equal (scenario, "dark") || g_str_equal (scenario, "drawing-dark"))
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   settings = atlas_test_settings_new ();
@@ -113,6 +115,81 @@ main (int   argc,
       atlas_diagram_view_set_selected_region (view, "iliopsoas-tendon-left");
       atlas_diagram_view_doc_to_widget (view, region->anchor_x, region->anchor_y, &x, &y);
       atlas_diagram_view_zoom_at (view, 3.0, x, y);
+    }
+
+  /* The clinician's pen: the psoas selected on the side view, a circle round it, an arrow to it
+   * and a note, with the drawing toolbar showing. */
+  if (g_str_equal (scenario, "drawing") || g_str_equal (scenario, "drawing-dark"))
+    {
+      AtlasDiagramView *view;
+      AtlasMarks *marks;
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_GREEN, 4);
+      g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 4);
+      g_autoptr(AtlasMark) stroke = atlas_mark_new (ATLAS_MARK_STROKE, ATLAS_MARK_RED, 4);
+
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      view = atlas_test_window_view (window, "side");
+      marks = atlas_diagram_view_get_marks (view);
+      atlas_diagram_view_set_selected_region (view, "psoas-major-right");
+      atlas_diagram_view_set_drawing (view, TRUE);
+      atlas_mark_add_point (circle, 470, 330);
+      atlas_mark_add_point (circle, 620, 560);
+      atlas_mark_add_point (arrow, 760, 300);
+      atlas_mark_add_point (arrow, 610, 420);
+      for (int i = 0; i <= 20; i++)
+        atlas_mark_add_point (stroke, 540 + i * 4, 700 + 12 * sin (i / 2.0));
+      atlas_marks_add (marks, circle);
+      atlas_marks_add (marks, arrow);
+      atlas_marks_add (marks, stroke);
+      atlas_diagram_view_add_note (view, 700, 250, "Tight here");
+    }
+
+  /* An exercise opened in the explanation: its picture above its steps. */
+  if (g_str_equal (scenario, "exercise"))
+    {
+      GtkWidget *explanation = atlas_test_window_child (window, "explanation_pane");
+
+      atlas_diagram_view_set_selected_region (atlas_test_window_view (window, "front"), "psoas-major-left");
+      for (GtkWidget *expander = atlas_test_find_by_type (explanation, GTK_TYPE_EXPANDER); expander != NULL;
+           expander = gtk_widget_get_next_sibling (expander))
+        if (GTK_IS_EXPANDER (expander) && g_object_get_data (G_OBJECT (expander), "exercise") != NULL &&
+            g_str_equal (((AtlasExercise *) g_object_get_data (G_OBJECT (expander), "exercise"))->id, "bridge"))
+          {
+            gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+            atlas_test_wait_for (done_waiting, NULL, 300);
+            gtk_widget_grab_focus (expander);
+          }
+    }
+
+  /* The clinician's minute: the psoas selected, two symptoms ticked, an arrow and a circle
+   * drawn; the handout is saved beside the screenshot as OUTPUT.pdf. */
+  if (g_str_equal (scenario, "flow"))
+    {
+      AtlasDiagramView *view;
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_GREEN, 4);
+      g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 4);
+      g_autofree char *pdf = g_strconcat (output, ".pdf", NULL);
+      g_autoptr(GError) error = NULL;
+
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      view = atlas_test_window_view (window, "side");
+      atlas_diagram_view_set_selected_region (view, "psoas-major-right");
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (pane))), "symptoms");
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "front-hip-tightness"), TRUE);
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
+      atlas_diagram_view_set_drawing (view, TRUE);
+      atlas_mark_add_point (circle, 470, 330);
+      atlas_mark_add_point (circle, 620, 560);
+      atlas_mark_add_point (arrow, 780, 280);
+      atlas_mark_add_point (arrow, 615, 430);
+      atlas_marks_add (atlas_diagram_view_get_marks (view), circle);
+      atlas_marks_add (atlas_diagram_view_get_marks (view), arrow);
+      if (!atlas_window_export_handout (window, pdf, &error))
+        g_printerr ("%s\n", error->message);
+      else
+        g_print ("%s\n", pdf);
     }
 
   /* Let animations, the zoom settle and the re-render finish. */

@@ -153,6 +153,44 @@ test_opening_an_exercise_outlines_its_regions (void **state)
   assert_null (atlas_diagram_view_get_emphasis (f->view));
 }
 
+/* Each exercise with steps shows its picture, with a text alternative, above its steps; one
+ * without steps shows none. */
+static void
+test_exercises_show_their_pictures (void **state)
+{
+  Fixture *f = *state;
+  guint pictures = 0, with_steps = 0;
+
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  for (GtkWidget *expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
+       expander != NULL; expander = gtk_widget_get_next_sibling (expander))
+    {
+      const AtlasExercise *exercise;
+      GtkWidget *picture;
+
+      if (!GTK_IS_EXPANDER (expander))
+        continue;
+      exercise = g_object_get_data (G_OBJECT (expander), "exercise");
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+      picture = atlas_test_find_by_type (gtk_expander_get_child (GTK_EXPANDER (expander)), GTK_TYPE_PICTURE);
+      with_steps += exercise->steps->len > 0;
+      if (exercise->steps->len > 0)
+        {
+          g_autofree char *name = plain (exercise->name);
+
+          assert_non_null (picture);
+          assert_non_null (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+          assert_non_null (strstr (gtk_picture_get_alternative_text (GTK_PICTURE (picture)), name));
+          pictures++;
+        }
+      else
+        assert_null (picture);
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+    }
+  assert_true (with_steps >= 2);
+  assert_int_equal (pictures, with_steps);
+}
+
 static void
 test_the_tour_walks_the_views_and_explains (void **state)
 {
@@ -372,6 +410,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_selecting_a_region_shows_its_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_glossary_and_citation_links_open_popovers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_opening_an_exercise_outlines_its_regions, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_exercises_show_their_pictures, setup, teardown),
     cmocka_unit_test_setup_teardown (test_a_warning_sign_withdraws_care_from_every_explanation, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),

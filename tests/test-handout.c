@@ -3,6 +3,7 @@
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <setjmp.h>
@@ -15,6 +16,8 @@
 #include <string.h>
 
 #include "atlas-handout.h"
+#include "atlas-illustrations.h"
+#include "atlas-structures.h"
 #include "atlas-views.h"
 
 typedef struct
@@ -191,6 +194,243 @@ test_pdf_and_pages (void **state)
   g_rmdir (dir);
 }
 
+/* The text pdftotext finds on one page of a PDF, or on every page for 0. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", MAX (page, 1));
+  g_autofree char *last = page > 0 ? g_strdup (first) : g_strdup ("99");
+  const char *argv[] = { "pdftotext", "-layout", "-f", first, "-l", last, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
+    fail_msg ("pdftotext (poppler-utils) is needed to read the handout back: %s", error->message);
+  return out;
+}
+
+static AtlasMarks *
+some_marks (void)
+{
+  AtlasMarks *marks = atlas_marks_new ();
+  g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 6);
+  g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_RED, 6);
+
+  atlas_mark_add_point (arrow, 800, 200);
+  atlas_mark_add_point (arrow, 620, 420);
+  atlas_mark_add_point (circle, 470, 330);
+  atlas_mark_add_point (circle, 640, 560);
+  atlas_marks_add (marks, arrow);
+  atlas_marks_add (marks, circle);
+  return marks;
+}
+
+/* How many pixels of page 1 differ between two handouts, drawn the same size. */
+static guint
+count_differences (AtlasHandout *a,
+                   AtlasHandout *b)
+{
+  cairo_surface_t *surfaces[2];
+  guint differences = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+      cr = cairo_create (surfaces[i]);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      atlas_handout_paginate (i == 0 ? a : b, cr, 595, 842);
+      atlas_handout_render_page (i == 0 ? a : b, cr, 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[i]);
+    }
+
+  for (int y = 0; y < 842; y++)
+    for (int x = 0; x < 595; x++)
+      {
+        int stride = cairo_image_surface_get_stride (surfaces[0]);
+        guint32 pa = *(guint32 *) (cairo_image_surface_get_data (surfaces[0]) + y * stride + x * 4);
+        guint32 pb = *(guint32 *) (cairo_image_surface_get_data (surfaces[1]) + y * stride + x * 4);
+
+        differences += (pa & 0xffffff) != (pb & 0xffffff);
+      }
+
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+  return differences;
+}
+
+/* The diagram's page names what the handout is about: the structure discussed, what the
+ * ticked symptoms point to and the landmarks; and the clinician's marks are on it. */
+static void
+test_diagram_is_labelled_and_marked (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasDiagram) side = atlas_view_load_builtin (atlas_views_lookup ("side"), 0, NULL);
+  g_autoptr(AtlasHandout) handout = NULL;
+  g_autoptr(AtlasHandout) unmarked = NULL;
+  g_autoptr(AtlasMarks) marks = some_marks ();
+  g_autoptr(GHashTable) weights = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_RIGHT);
+  atlas_checklist_set_symptom (f->checklist, "pain-to-thighs", TRUE, ATLAS_SIDE_RIGHT);
+  handout = atlas_handout_new (f->content, f->checklist, side, "psoas-major-right");
+  atlas_handout_set_marks (handout, marks);
+  unmarked = atlas_handout_new (f->content, f->checklist, side, "psoas-major-right");
+
+  assert_true (atlas_handout_write_pdf (handout, path, &error));
+  page = pdf_page_text (path, 1);
+  assert_non_null (strstr (page, "Psoas major"));
+  assert_non_null (strstr (page, "L3 vertebra"));
+  assert_non_null (strstr (page, "Hip bone"));
+  assert_non_null (strstr (page, "Femur"));
+
+  /* Every structure a ticked symptom lights on this view is named. */
+  weights = atlas_checklist_region_weights (f->checklist, side);
+  assert_true (g_hash_table_size (weights) > 0);
+  g_hash_table_iter_init (&iter, weights);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *name = atlas_region_dup_short_name (atlas_diagram_lookup_region (side, key), f->content);
+      g_autofree char *first_word = g_strndup (name, strcspn (name, " "));
+
+      if (strstr (page, first_word) == NULL)
+        fail_msg ("“%s” is lit but not labelled on the diagram's page", name);
+    }
+
+  /* The marks are drawn: the page differs from the same handout without them, and the copy
+   * taken is not changed by what is drawn afterwards. */
+  assert_true (count_differences (handout, unmarked) > 500);
+  atlas_marks_clear (marks);
+  assert_true (count_differences (handout, unmarked) > 500);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* US Letter is shorter and wider than A4: the same handout fits both, nothing left off. */
+static void
+test_letter_and_a4 (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasHandoutPaper paper;
+  gsize length;
+
+  assert_true (atlas_handout_paper_from_string ("Letter", &paper));
+  assert_int_equal (paper, ATLAS_HANDOUT_PAPER_LETTER);
+  assert_true (atlas_handout_paper_from_string ("a4", &paper));
+  assert_false (atlas_handout_paper_from_string ("legal", &paper));
+
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_LEFT);
+  handout = atlas_handout_new (f->content, f->checklist, f->front, "psoas-major-left");
+  atlas_handout_set_paper (handout, ATLAS_HANDOUT_PAPER_LETTER);
+  assert_true (atlas_handout_write_pdf (handout, path, &error));
+  assert_true (g_file_get_contents (path, &data, &length, NULL));
+  assert_non_null (memmem (data, length, "/MediaBox [ 0 0 612 792 ]", strlen ("/MediaBox [ 0 0 612 792 ]")));
+
+  /* Everything is there, ending with the sources, and no page is left empty (pdftotext ends
+   * every page with a form feed). */
+  {
+    g_autofree char *text = pdf_page_text (path, 0);
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    assert_non_null (strstr (text, "Sources"));
+    assert_non_null (strstr (text, "Bridge pose"));
+    assert_true (g_strv_length (pages) >= 2);
+    for (guint p = 0; pages[p + 1] != NULL; p++)
+      assert_true (strlen (g_strstrip (pages[p])) > 50);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The date cannot be misread: the day, the month in words, the year. */
+static void
+test_date_is_unambiguous (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, NULL, NULL, NULL);
+  g_autofree char *text = atlas_handout_dup_text (handout);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected = g_date_time_format (now, "%-d %B %Y");
+
+  assert_non_null (strstr (text, expected));
+  assert_true (g_regex_match_simple ("· [0-9]{1,2} [A-Z][a-z]+ [0-9]{4}\n", text, 0, 0));
+}
+
+/* Every exercise with steps has its picture, on screen and on paper, beside its steps. */
+static void
+test_every_exercise_with_steps_has_a_picture (void **state)
+{
+  Fixture *f = *state;
+  GPtrArray *exercises = atlas_content_get_exercises (f->content);
+  guint with_steps = 0;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      const AtlasExercise *exercise = g_ptr_array_index (exercises, i);
+      g_autofree char *resource = atlas_illustration_dup_resource (exercise->id);
+      double width = 0, height = 0;
+
+      if (exercise->steps->len == 0)
+        continue;
+
+      with_steps++;
+      if (resource == NULL)
+        fail_msg ("the exercise “%s” has steps but no picture in resources/exercises/", exercise->id);
+      assert_true (atlas_illustration_get_size (exercise->id, &width, &height));
+      assert_true (width > 0 && height > 0);
+    }
+  assert_true (with_steps >= 4);
+  assert_null (atlas_illustration_dup_resource ("../diagrams/front"));
+  assert_null (atlas_illustration_dup_resource ("no-such-exercise"));
+}
+
+/* In the handout each exercise's picture comes with its steps and its cautions. */
+static void
+test_exercise_pictures_in_the_handout (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = NULL;
+  g_autofree char *text = NULL;
+  const char *bridge;
+
+  atlas_checklist_set_symptom (f->checklist, "front-hip-tightness", TRUE, ATLAS_SIDE_LEFT);
+  handout = atlas_handout_new (f->content, f->checklist, f->front, "psoas-major-left");
+  text = atlas_handout_dup_text (handout);
+
+  bridge = strstr (text, "[picture of bridge]");
+  assert_non_null (bridge);
+  assert_non_null (strstr (bridge, "Bridge pose"));
+  assert_non_null (strstr (bridge, "1.\tLie face up"));
+  assert_non_null (strstr (bridge, "Caution: Lift only as high"));
+  /* … before the next exercise's picture or the sources, not gathered elsewhere. */
+  {
+    const char *next = strstr (bridge + 1, "[picture of");
+    const char *end = next ? next : strstr (bridge, "\nSources\n");
+
+    assert_non_null (end);
+    assert_true (strstr (bridge, "Caution: Lift only as high") < end);
+  }
+}
+
 int
 main (void)
 {
@@ -199,6 +439,11 @@ main (void)
     cmocka_unit_test_setup_teardown (test_a_warning_sign_comes_first_and_removes_self_care, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_warning_sign_withdraws_care_for_every_structure, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_diagram_is_labelled_and_marked, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_letter_and_a4, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_date_is_unambiguous, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_every_exercise_with_steps_has_a_picture, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_exercise_pictures_in_the_handout, setup, teardown),
   };
 
   return cmocka_run_group_tests_name ("handout", tests, NULL, NULL);

@@ -14,8 +14,11 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "atlas-handout.h"
+#include "atlas-handout-private.h"
+#include "atlas-illustrations.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -23,6 +26,15 @@
 
 /* A handout is a page or two to take home, not the whole library. */
 #define MAX_EXERCISES  6
+
+/* An exercise's picture sits beside its steps, at a size that shows the position in print; a
+ * wide one (a start and an end position) goes above them, wider, so its figures are as big. */
+#define PICTURE_WIDTH 150.0
+#define WIDE_PICTURE_WIDTH 330.0
+#define WIDE_ASPECT     2.0
+#define PICTURE_GAP    14.0
+/* Numbered steps hang: wrapped lines start under the text, not under the number. */
+#define STEP_INDENT    16.0
 
 typedef enum
 {
@@ -33,12 +45,16 @@ typedef enum
   BLOCK_TEXT,
   BLOCK_SMALL,
   BLOCK_DIAGRAM,
+  BLOCK_EXERCISE,   /* markup: its name and summary; then its steps, the rest, its picture */
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
   char      *markup;
+  char      *steps;     /* BLOCK_EXERCISE: one paragraph per step, "N.\ttext" */
+  char      *after;     /* BLOCK_EXERCISE: cautions and disagreements */
+  char      *picture;   /* BLOCK_EXERCISE: the exercise id, when it has a picture */
   /* Laid out: */
   guint      page;
   double     y;
@@ -53,6 +69,8 @@ struct _AtlasHandout
   AtlasChecklist *checklist;
   AtlasDiagram   *diagram;
   char           *region_id;
+  AtlasMarks     *marks;
+  AtlasHandoutPaper paper;
 
   GArray         *blocks;
   guint           n_pages;
@@ -65,17 +83,23 @@ G_DEFINE_FINAL_TYPE (AtlasHandout, atlas_handout, G_TYPE_OBJECT)
 static void
 block_clear (gpointer data)
 {
-  g_free (((Block *) data)->markup);
+  Block *block = data;
+
+  g_free (block->markup);
+  g_free (block->steps);
+  g_free (block->after);
+  g_free (block->picture);
 }
 
-static void
+static Block *
 add (AtlasHandout *self,
      BlockKind     kind,
      const char   *markup)
 {
-  Block block = { kind, g_strdup (markup), 0, 0, 0 };
+  Block block = { kind, g_strdup (markup), NULL, NULL, NULL, 0, 0, 0 };
 
   g_array_append_val (self->blocks, block);
+  return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
 static void
@@ -136,7 +160,10 @@ build (AtlasHandout *self)
 {
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x");
+  /* Translators: the handout's date as g_date_time_format() writes it: the day, the month in
+   * words and the year, "27 November 2026". Order them as your language does; keep the month
+   * in words, so no reader can take the day for the month. */
+  g_autofree char *date = g_date_time_format (now, C_("handout date", "%-d %B %Y"));
   const AtlasRegion *region = self->diagram && self->region_id ? atlas_diagram_lookup_region (self->diagram, self->region_id) : NULL;
   const AtlasRegionContent *entry = region ? atlas_content_get_region (self->content, region->structure) : NULL;
   g_autoptr(GPtrArray) flags = self->checklist ? atlas_checklist_get_checked_red_flags (self->checklist) : g_ptr_array_new ();
@@ -273,20 +300,23 @@ build (AtlasHandout *self)
           g_autofree char *name = plain (exercise->name);
           g_autofree char *summary = plain (exercise->summary);
           g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GString) steps = g_string_new (NULL);
           g_autofree char *head = g_markup_printf_escaped ("<b>%s.</b> %s", name, summary);
+          g_autofree char *picture = NULL;
+          Block *block;
 
-          g_string_append (text, head);
           for (guint s = 0; s < exercise->steps->len; s++)
             {
               g_autofree char *step = plain (g_ptr_array_index (exercise->steps, s));
-              g_autofree char *line = g_markup_printf_escaped ("\n   %u. %s", s + 1, step);
-              g_string_append (text, line);
+              g_autofree char *line = g_markup_printf_escaped ("%s%u.\t%s", steps->len ? "\n" : "", s + 1, step);
+              g_string_append (steps, line);
             }
           /* An exercise's cautions go with it, so nobody reads the steps without them. */
           for (guint c = 0; c < exercise->cautions->len; c++)
             {
               g_autofree char *caution = plain (g_ptr_array_index (exercise->cautions, c));
-              g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b> %s", _("Caution:"), caution);
+              g_autofree char *line = g_markup_printf_escaped ("%s<b>%s</b> %s", text->len ? "\n" : "",
+                                                               _("Caution:"), caution);
 
               g_string_append (text, line);
             }
@@ -297,7 +327,7 @@ build (AtlasHandout *self)
               g_autofree char *topic = plain (disagreement->topic);
               g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b>", topic);
 
-              g_string_append (text, line);
+              g_string_append (text, line + (text->len ? 0 : 1));
               for (guint v = 0; v < disagreement->views->len; v++)
                 {
                   const AtlasStatement *view = g_ptr_array_index (disagreement->views, v);
@@ -309,7 +339,11 @@ build (AtlasHandout *self)
                   cite_all (cited, view->cites);
                 }
             }
-          add (self, BLOCK_TEXT, text->str);
+          block = add (self, BLOCK_EXERCISE, head);
+          block->steps = steps->len ? g_strdup (steps->str) : NULL;
+          block->after = text->len ? g_strdup (text->str) : NULL;
+          picture = atlas_illustration_dup_resource (exercise->id);
+          block->picture = picture ? g_strdup (exercise->id) : NULL;
           cite_all (cited, exercise->cites);
         }
     }
@@ -325,6 +359,7 @@ atlas_handout_finalize (GObject *object)
   g_clear_object (&self->content);
   g_clear_object (&self->checklist);
   g_clear_object (&self->diagram);
+  g_clear_object (&self->marks);
   g_free (self->region_id);
   g_array_unref (self->blocks);
 
@@ -371,6 +406,73 @@ atlas_handout_new (AtlasContent   *content,
   return self;
 }
 
+/**
+ * atlas_handout_set_marks:
+ * @marks: (nullable): what was drawn on the diagram, in its document coordinates
+ *
+ * Draws @marks on the handout's diagram, as they are now: later changes to @marks are not
+ * printed.
+ */
+void
+atlas_handout_set_marks (AtlasHandout *self,
+                         AtlasMarks   *marks)
+{
+  g_return_if_fail (ATLAS_IS_HANDOUT (self));
+
+  g_clear_object (&self->marks);
+  if (marks != NULL && atlas_marks_get_n_marks (marks) > 0)
+    {
+      /* A copy without history: the handout keeps the marks of the moment it was made. */
+      g_autofree char *data = atlas_marks_serialize (marks);
+
+      self->marks = atlas_marks_new_from_data (data, strlen (data), "marks", NULL);
+    }
+}
+
+/**
+ * atlas_handout_set_paper:
+ *
+ * Chooses the page size atlas_handout_write_pdf() writes.
+ */
+void
+atlas_handout_set_paper (AtlasHandout      *self,
+                         AtlasHandoutPaper  paper)
+{
+  g_return_if_fail (ATLAS_IS_HANDOUT (self));
+  g_return_if_fail (paper == ATLAS_HANDOUT_PAPER_A4 || paper == ATLAS_HANDOUT_PAPER_LETTER);
+
+  self->paper = paper;
+}
+
+/**
+ * atlas_handout_paper_from_string:
+ * @name: "a4" or "letter", in any case
+ *
+ * Returns: %TRUE if @name is a paper size the handout knows
+ */
+gboolean
+atlas_handout_paper_from_string (const char        *name,
+                                 AtlasHandoutPaper *paper)
+{
+  if (name != NULL && g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = ATLAS_HANDOUT_PAPER_A4;
+  else if (name != NULL && (g_ascii_strcasecmp (name, "letter") == 0 || g_ascii_strcasecmp (name, "us-letter") == 0))
+    *paper = ATLAS_HANDOUT_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+atlas_handout_paper_get_size (AtlasHandoutPaper  paper,
+                              double            *width,
+                              double            *height)
+{
+  *width = paper == ATLAS_HANDOUT_PAPER_LETTER ? ATLAS_HANDOUT_LETTER_WIDTH : ATLAS_HANDOUT_A4_WIDTH;
+  *height = paper == ATLAS_HANDOUT_PAPER_LETTER ? ATLAS_HANDOUT_LETTER_HEIGHT : ATLAS_HANDOUT_A4_HEIGHT;
+}
+
 static PangoLayout *
 block_layout (cairo_t     *cr,
               const Block *block,
@@ -400,6 +502,7 @@ block_layout (cairo_t     *cr,
       break;
     case BLOCK_TEXT:
     case BLOCK_DIAGRAM:
+    case BLOCK_EXERCISE:
     default:
       break;
     }
@@ -410,6 +513,91 @@ block_layout (cairo_t     *cr,
   pango_layout_set_markup (layout, block->markup ? block->markup : "", -1);
   pango_font_description_free (font);
   return layout;
+}
+
+/* An exercise: its picture beside its name, summary and numbered steps (with a hanging
+ * indent), then its cautions across the whole width under both. */
+typedef struct
+{
+  PangoLayout *parts[3];
+  double       text_x;      /* from the margin, for the parts beside the picture */
+  double       text_y;      /* from the block's top, below a wide picture */
+  double       picture_w;
+  double       picture_h;
+  double       after_y;     /* from the block's top, where the cautions start */
+  double       height;
+} ExerciseLayout;
+
+static void
+exercise_layout (AtlasHandout   *self,
+                 cairo_t        *cr,
+                 const Block    *block,
+                 double          width,
+                 ExerciseLayout *out)
+{
+  Block part = *block;
+  double picture_w = 0, picture_h = 0, text_h = 0;
+
+  memset (out, 0, sizeof *out);
+  if (block->picture != NULL && atlas_illustration_get_size (block->picture, &picture_w, &picture_h) && picture_w > 0)
+    {
+      if (picture_w / picture_h > WIDE_ASPECT)
+        {
+          out->picture_w = MIN (WIDE_PICTURE_WIDTH, width);
+          out->picture_h = out->picture_w * picture_h / picture_w;
+          out->text_y = out->picture_h + GAP;
+        }
+      else
+        {
+          out->picture_w = PICTURE_WIDTH;
+          out->picture_h = PICTURE_WIDTH * picture_h / picture_w;
+          out->text_x = PICTURE_WIDTH + PICTURE_GAP;
+        }
+    }
+
+  part.kind = BLOCK_TEXT;
+  out->parts[0] = block_layout (cr, &part, width - out->text_x);
+  if (block->steps != NULL)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, (int) STEP_INDENT);
+
+      part.markup = block->steps;
+      out->parts[1] = block_layout (cr, &part, width - out->text_x);
+      pango_layout_set_tabs (out->parts[1], tabs);
+      pango_layout_set_indent (out->parts[1], (int) (-STEP_INDENT * PANGO_SCALE));
+      pango_tab_array_free (tabs);
+    }
+  if (block->after != NULL)
+    {
+      part.markup = block->after;
+      out->parts[2] = block_layout (cr, &part, width);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    if (out->parts[i] != NULL)
+      {
+        int h;
+
+        pango_layout_get_pixel_size (out->parts[i], NULL, &h);
+        text_h += h + (text_h > 0 ? GAP / 2 : 0);
+      }
+  out->after_y = out->text_y > 0 ? out->text_y + text_h : MAX (text_h, out->picture_h);
+  out->height = out->after_y;
+  if (out->parts[2] != NULL)
+    {
+      int h;
+
+      pango_layout_get_pixel_size (out->parts[2], NULL, &h);
+      out->after_y += GAP / 2;
+      out->height = out->after_y + h;
+    }
+}
+
+static void
+exercise_layout_clear (ExerciseLayout *layout)
+{
+  for (guint i = 0; i < 3; i++)
+    g_clear_object (&layout->parts[i]);
 }
 
 /**
@@ -436,16 +624,25 @@ atlas_handout_paginate (AtlasHandout *self,
   self->width = width;
   self->height = height;
 
-  /* Measure every block first, so a heading can tell whether what follows it fits. */
+  /* Measure every block first: a heading needs to know how tall what follows it is. */
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
+      double block_height;
 
       if (block->kind == BLOCK_DIAGRAM)
         {
           double aspect = atlas_diagram_get_height (self->diagram) / atlas_diagram_get_width (self->diagram);
 
-          block->height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.45);
+          block_height = MIN (content_width * aspect, (height - 2 * MARGIN) * 0.5);
+        }
+      else if (block->kind == BLOCK_EXERCISE)
+        {
+          ExerciseLayout layout;
+
+          exercise_layout (self, cr, block, content_width, &layout);
+          block_height = layout.height;
+          exercise_layout_clear (&layout);
         }
       else
         {
@@ -453,26 +650,25 @@ atlas_handout_paginate (AtlasHandout *self,
           int h;
 
           pango_layout_get_pixel_size (layout, NULL, &h);
-          block->height = h + (block->kind == BLOCK_ALERT ? 24 : 0);
+          block_height = h + (block->kind == BLOCK_ALERT ? 24 : 0);
         }
+      block->height = block_height;
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double needed = block->height;
+      const Block *next = i + 1 < self->blocks->len ? &g_array_index (self->blocks, Block, i + 1) : NULL;
 
-      /* A heading never ends a page: it moves on with the block it introduces, unless that
-       * block is too tall for any page. Blocks do not split, so the whole block counts. */
-      if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
+      /* A block starts a page when it does not fit; a heading stays with the first block
+       * under it (or as much of it as a page holds). */
+      if (y + block->height > bottom && y > MARGIN)
         {
-          double next = g_array_index (self->blocks, Block, i + 1).height;
-
-          if (block->height + GAP / 2 + next <= bottom - MARGIN)
-            needed += GAP / 2 + next;
+          page++;
+          y = MARGIN;
         }
-
-      if (y + needed > bottom && y > MARGIN)
+      else if (block->kind == BLOCK_HEADING && next != NULL && y > MARGIN &&
+               y + block->height + GAP / 2 + MIN (next->height, bottom - MARGIN - block->height - GAP) > bottom)
         {
           page++;
           y = MARGIN;
@@ -492,30 +688,40 @@ render_diagram (AtlasHandout *self,
                 cairo_t      *cr,
                 const Block  *block)
 {
-  double content_width = self->width - 2 * MARGIN;
-  double w = atlas_diagram_get_width (self->diagram), h = atlas_diagram_get_height (self->diagram);
-  double scale = MIN (content_width / w, block->height / h);
-  g_autoptr(GHashTable) weights = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  _atlas_handout_render_diagram (cr, self->diagram, self->content, self->checklist, self->region_id, self->marks,
+                                 MARGIN, block->y, self->width - 2 * MARGIN, block->height);
+}
 
-  cairo_save (cr);
-  cairo_translate (cr, MARGIN + (content_width - w * scale) / 2, block->y);
-  cairo_scale (cr, scale, scale);
-  cairo_rectangle (cr, 0, 0, w, h);
-  cairo_clip (cr);
-  atlas_diagram_render (self->diagram, cr, NULL);
+static void
+render_exercise (AtlasHandout *self,
+                 cairo_t      *cr,
+                 const Block  *block)
+{
+  ExerciseLayout layout;
+  double y;
 
-  if (self->checklist != NULL)
+  exercise_layout (self, cr, block, self->width - 2 * MARGIN, &layout);
+  if (layout.picture_h > 0)
+    atlas_illustration_render (block->picture, cr, MARGIN, block->y, layout.picture_w, layout.picture_h);
+  y = block->y + layout.text_y;
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  for (guint i = 0; i < 2; i++)
+    if (layout.parts[i] != NULL)
+      {
+        int h;
+
+        cairo_move_to (cr, MARGIN + layout.text_x, y);
+        pango_cairo_show_layout (cr, layout.parts[i]);
+        pango_layout_get_pixel_size (layout.parts[i], NULL, &h);
+        y += h + GAP / 2;
+      }
+  if (layout.parts[2] != NULL)
     {
-      weights = atlas_checklist_region_weights (self->checklist, self->diagram);
-      g_hash_table_iter_init (&iter, weights);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        atlas_diagram_render_highlight (self->diagram, cr, key, ATLAS_HIGHLIGHT_SYMPTOM, *(double *) value, NULL);
+      cairo_move_to (cr, MARGIN, block->y + layout.after_y);
+      pango_cairo_show_layout (cr, layout.parts[2]);
     }
-  if (self->region_id != NULL && atlas_diagram_lookup_region (self->diagram, self->region_id) != NULL)
-    atlas_diagram_render_highlight (self->diagram, cr, self->region_id, ATLAS_HIGHLIGHT_SELECTED, 1.0, NULL);
-  cairo_restore (cr);
+  exercise_layout_clear (&layout);
 }
 
 /**
@@ -548,6 +754,11 @@ atlas_handout_render_page (AtlasHandout *self,
       if (block->kind == BLOCK_DIAGRAM)
         {
           render_diagram (self, cr, block);
+          continue;
+        }
+      if (block->kind == BLOCK_EXERCISE)
+        {
+          render_exercise (self, cr, block);
           continue;
         }
 
@@ -612,6 +823,21 @@ atlas_handout_dup_text (AtlasHandout *self)
           g_string_append (text, "[diagram]\n");
           continue;
         }
+      if (block->kind == BLOCK_EXERCISE)
+        {
+          const char *parts[] = { block->markup, block->steps, block->after };
+
+          if (block->picture != NULL)
+            g_string_append_printf (text, "[picture of %s]\n", block->picture);
+          for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+            {
+              g_autofree char *part_text = NULL;
+
+              if (parts[p] != NULL && pango_parse_markup (parts[p], -1, 0, NULL, &part_text, NULL, NULL))
+                g_string_append_printf (text, "%s\n", part_text);
+            }
+          continue;
+        }
       if (pango_parse_markup (block->markup, -1, 0, NULL, &plain_text, NULL, NULL))
         g_string_append_printf (text, "%s\n", plain_text);
     }
@@ -622,7 +848,8 @@ atlas_handout_dup_text (AtlasHandout *self)
 /**
  * atlas_handout_write_pdf:
  *
- * Writes the handout as an A4 PDF to @path.
+ * Writes the handout as a PDF to @path, on the paper atlas_handout_set_paper() chose (A4
+ * unless told otherwise).
  */
 gboolean
 atlas_handout_write_pdf (AtlasHandout  *self,
@@ -633,11 +860,13 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   cairo_status_t status;
   cairo_t *cr;
   guint pages;
+  double width, height;
 
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
+  atlas_handout_paper_get_size (self->paper, &width, &height);
+  surface = cairo_pdf_surface_create (path, width, height);
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -650,7 +879,7 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Psoas Atlas: notes to take home"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psoas Atlas " PACKAGE_VERSION);
 
-  pages = atlas_handout_paginate (self, cr, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
+  pages = atlas_handout_paginate (self, cr, width, height);
   for (guint page = 0; page < pages; page++)
     {
       atlas_handout_render_page (self, cr, page);

@@ -76,13 +76,45 @@ validate_content (const char *path)
 static int
 write_handout (const char *path,
                const char *view_name,
-               const char *region_id)
+               const char *region_id,
+               const char *marks_path,
+               const char *paper_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasContent) content = atlas_content_new_builtin (&error);
-  const AtlasViewInfo *view = atlas_views_lookup (view_name ? view_name : "front");
+  g_autoptr(AtlasContent) content = NULL;
+  const AtlasViewInfo *view = NULL;
   g_autoptr(AtlasDiagram) diagram = NULL;
   g_autoptr(AtlasHandout) handout = NULL;
+  g_autoptr(AtlasMarks) marks = NULL;
+  AtlasHandoutPaper paper = ATLAS_HANDOUT_PAPER_A4;
+
+  /* Options and the marks file are checked before anything is written. */
+  if (paper_name != NULL && !atlas_handout_paper_from_string (paper_name, &paper))
+    {
+      g_printerr (_("There is no paper size “%s”; choose a4 or letter.\n"), paper_name);
+      return EXIT_FAILURE;
+    }
+  if (marks_path != NULL)
+    {
+      marks = atlas_marks_new_from_file (marks_path, &error);
+      if (marks == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Marks drawn on one view mean nothing on another. */
+      if (view_name == NULL)
+        view_name = atlas_marks_get_view (marks);
+      else if (atlas_marks_get_view (marks) != NULL && !g_str_equal (view_name, atlas_marks_get_view (marks)))
+        {
+          g_printerr (_("The marks in %s were drawn on the %s view, not the %s view.\n"), marks_path,
+                      atlas_marks_get_view (marks), view_name);
+          return EXIT_FAILURE;
+        }
+    }
+
+  content = atlas_content_new_builtin (&error);
+  view = atlas_views_lookup (view_name ? view_name : "front");
 
   if (content == NULL)
     {
@@ -107,6 +139,8 @@ write_handout (const char *path,
     }
 
   handout = atlas_handout_new (content, NULL, diagram, region_id);
+  atlas_handout_set_marks (handout, marks);
+  atlas_handout_set_paper (handout, paper);
   if (!atlas_handout_write_pdf (handout, path, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -128,11 +162,13 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
     {
-      const char *view = NULL, *region = NULL;
+      const char *view = NULL, *region = NULL, *marks = NULL, *paper = NULL;
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "region", "&s", &region);
-      return write_handout (path, view, region);
+      g_variant_dict_lookup (options, "marks", "^&ay", &marks);
+      g_variant_dict_lookup (options, "paper", "&s", &paper);
+      return write_handout (path, view, region, marks, paper);
     }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
@@ -191,6 +227,10 @@ atlas_application_init (AtlasApplication *self)
       N_("With --handout: the view to show (front, side or section)"), N_("VIEW") },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --handout: the structure to explain, such as psoas-major-left"), N_("REGION") },
+    { "marks", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --handout: draw the marks saved in FILE on the diagram"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the page size, a4 (the default) or letter"), N_("PAPER") },
     { NULL }
   };
 

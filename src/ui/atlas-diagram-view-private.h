@@ -12,6 +12,7 @@
  *   atlas-diagram-view-labels.c    labels and their leader lines
  *   atlas-diagram-view-selection.c hover and selection, tooltips, the screen reader's text
  *   atlas-diagram-view-lessons.c   what the quiz and the tour ask of the view
+ *   atlas-diagram-view-marks.c     what the user draws on the diagram, and the drawing mode
  *
  * Only these files include this header; everyone else uses atlas-diagram-view.h.
  */
@@ -21,6 +22,7 @@
 
 #include "atlas-diagram-view.h"
 #include "atlas-label-layout.h"
+#include "atlas-marks.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +75,20 @@ struct _AtlasDiagramView
   guint         settle_id;
   guint         base_renders;
 
+  /* Drawing (atlas-diagram-view-marks.c) */
+  AtlasMarks   *marks;        /* this view's own, in document coordinates */
+  AtlasMark    *mark;         /* the one being drawn, not yet in marks */
+  gboolean      drawing;      /* the drawing mode: the pointer draws instead of panning */
+  char         *draw_tool;    /* "pen", "arrow", "ellipse", "note" or "eraser" */
+  AtlasMarkColour draw_colour;
+  gboolean      stylus_eraser; /* the pen is turned over: its end erases */
+  double        last_x;       /* the last point added to a stroke, in widget coordinates */
+  double        last_y;
+  GtkWidget    *note_popover;
+  GtkWidget    *note_entry;
+  double        note_x;       /* where the note being typed goes, in document coordinates */
+  double        note_y;
+
   /* Gesture state */
   double        drag_center_x;
   double        drag_center_y;
@@ -92,6 +108,9 @@ enum {
   PROP_STATE,
   PROP_N_STATES,
   PROP_MORPH,
+  PROP_DRAWING,
+  PROP_DRAW_TOOL,
+  PROP_DRAW_COLOUR,
   N_PROPS
 };
 
@@ -156,6 +175,21 @@ void               _atlas_diagram_view_leader_target       (AtlasDiagramView *se
                                                             double           *x,
                                                             double           *y);
 void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *self,
+                                                            GtkSnapshot      *snapshot);
+
+/* atlas-diagram-view-marks.c */
+void               _atlas_diagram_view_marks_init          (AtlasDiagramView *self);
+void               _atlas_diagram_view_marks_dispose       (AtlasDiagramView *self);
+void               _atlas_diagram_view_marks_allocate      (AtlasDiagramView *self);
+void               _atlas_diagram_view_marks_begin         (AtlasDiagramView *self,
+                                                            double            x,
+                                                            double            y);
+void               _atlas_diagram_view_marks_update        (AtlasDiagramView *self,
+                                                            double            x,
+                                                            double            y);
+void               _atlas_diagram_view_marks_end           (AtlasDiagramView *self);
+void               _atlas_diagram_view_marks_update_actions (AtlasDiagramView *self);
+void               _atlas_diagram_view_snapshot_marks      (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 
 /* atlas-diagram-view-selection.c */

@@ -8,7 +8,8 @@
  * rest live beside it (see atlas-diagram-view-private.h for the map):
  *
  *  1. the base picture, cached per zoom, and the highlights    atlas-diagram-view-render.c
- *  2. labels and their leader lines                            atlas-diagram-view-labels.c
+ *  2. what the user drew (the drawing mode)                    atlas-diagram-view-marks.c
+ *  3. labels and their leader lines                            atlas-diagram-view-labels.c
  *
  * Coordinates and hit testing are in atlas-diagram-view-geometry.c, hover and selection in
  * atlas-diagram-view-selection.c, the quiz's and tour's hooks in atlas-diagram-view-lessons.c.
@@ -49,9 +50,10 @@ atlas_diagram_view_snapshot (GtkWidget   *widget,
   if (self->show_labels && !self->hide_names)
     _atlas_diagram_view_layout_labels (self);
 
-  /* Bottom to top: the picture, what is lit on it, the names around it. */
+  /* Bottom to top: the picture, what is lit on it, what was drawn on it, the names around it. */
   _atlas_diagram_view_snapshot_base (self, snapshot);
   _atlas_diagram_view_snapshot_highlights (self, snapshot);
+  _atlas_diagram_view_snapshot_marks (self, snapshot);
   _atlas_diagram_view_snapshot_labels (self, snapshot);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -91,6 +93,7 @@ atlas_diagram_view_size_allocate (GtkWidget *widget,
   AtlasDiagramView *self = ATLAS_DIAGRAM_VIEW (widget);
 
   _atlas_diagram_view_labels_resized (self, width);
+  _atlas_diagram_view_marks_allocate (self);
 
   /* A new size means a new fit: treat it as a zoom, stretched now and sharp once settled. */
   _atlas_diagram_view_changed (self, TRUE);
@@ -125,7 +128,7 @@ motion_cb (AtlasDiagramView         *self,
   self->pointer_x = x;
   self->pointer_y = y;
   atlas_diagram_view_set_hovered_region (self, region ? region->id : NULL);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), region ? "pointer" : "default");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->drawing ? "crosshair" : region ? "pointer" : "default");
 }
 
 static void
@@ -144,7 +147,8 @@ click_released_cb (AtlasDiagramView *self,
 {
   const AtlasRegion *region;
 
-  if (self->dragged)
+  /* In the drawing mode a press draws (see the drag gesture); it never selects. */
+  if (self->dragged || self->drawing)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -161,6 +165,13 @@ drag_begin_cb (AtlasDiagramView *self,
   self->drag_center_x = self->center_x;
   self->drag_center_y = self->center_y;
   self->dragged = FALSE;
+
+  /* In the drawing mode the drag hands its points to the marks instead of panning. */
+  if (self->drawing)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      _atlas_diagram_view_marks_begin (self, x, y);
+    }
 }
 
 static void
@@ -170,6 +181,15 @@ drag_update_cb (AtlasDiagramView *self,
                 GtkGestureDrag   *gesture)
 {
   double scale = _atlas_diagram_view_get_scale (self);
+
+  if (self->drawing)
+    {
+      double x, y;
+
+      gtk_gesture_drag_get_start_point (gesture, &x, &y);
+      _atlas_diagram_view_marks_update (self, x + dx, y + dy);
+      return;
+    }
 
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
@@ -189,8 +209,31 @@ drag_end_cb (AtlasDiagramView *self,
              double            dy,
              GtkGestureDrag   *gesture)
 {
-  if (self->dragged)
+  if (self->drawing)
+    _atlas_diagram_view_marks_end (self);
+  else if (self->dragged)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "default");
+}
+
+/* A stylus turned over erases with its other end, as on paper. */
+static void
+stylus_down_cb (AtlasDiagramView *self,
+                double            x,
+                double            y,
+                GtkGestureStylus *gesture)
+{
+  GdkDeviceTool *tool = gtk_gesture_stylus_get_device_tool (gesture);
+
+  self->stylus_eraser = tool != NULL && gdk_device_tool_get_tool_type (tool) == GDK_DEVICE_TOOL_TYPE_ERASER;
+}
+
+static void
+stylus_up_cb (AtlasDiagramView *self,
+              double            x,
+              double            y,
+              GtkGestureStylus *gesture)
+{
+  self->stylus_eraser = FALSE;
 }
 
 static gboolean
@@ -274,7 +317,30 @@ action_clear_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  atlas_diagram_view_set_selected_region (ATLAS_DIAGRAM_VIEW (widget), NULL);
+  AtlasDiagramView *self = ATLAS_DIAGRAM_VIEW (widget);
+
+  /* Escape leaves the drawing mode first, then the selection. */
+  if (self->drawing)
+    atlas_diagram_view_set_drawing (self, FALSE);
+  else
+    atlas_diagram_view_set_selected_region (self, NULL);
+}
+
+static void
+action_marks_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasDiagramView *self = ATLAS_DIAGRAM_VIEW (widget);
+
+  if (g_str_equal (action_name, "diagram.undo-mark"))
+    atlas_marks_undo (self->marks);
+  else if (g_str_equal (action_name, "diagram.redo-mark"))
+    atlas_marks_redo (self->marks);
+  else if (g_str_equal (action_name, "diagram.clear-marks"))
+    atlas_marks_clear (self->marks);
+  else
+    atlas_diagram_view_set_drawing (self, !self->drawing);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -287,6 +353,7 @@ atlas_diagram_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->fade);
   g_clear_object (&self->morph_animation);
+  _atlas_diagram_view_marks_dispose (self);
   for (guint i = 0; i < 2; i++)
     {
       _atlas_diagram_view_clear_cache (self, i);
@@ -345,6 +412,18 @@ atlas_diagram_view_get_property (GObject    *object,
       g_value_set_double (value, self->morph);
       break;
 
+    case PROP_DRAWING:
+      g_value_set_boolean (value, self->drawing);
+      break;
+
+    case PROP_DRAW_TOOL:
+      g_value_set_string (value, self->draw_tool);
+      break;
+
+    case PROP_DRAW_COLOUR:
+      g_value_set_string (value, atlas_diagram_view_get_draw_colour (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -382,6 +461,18 @@ atlas_diagram_view_set_property (GObject      *object,
 
     case PROP_MORPH:
       atlas_diagram_view_set_morph (self, g_value_get_double (value));
+      break;
+
+    case PROP_DRAWING:
+      atlas_diagram_view_set_drawing (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DRAW_TOOL:
+      atlas_diagram_view_set_draw_tool (self, g_value_get_string (value));
+      break;
+
+    case PROP_DRAW_COLOUR:
+      atlas_diagram_view_set_draw_colour (self, g_value_get_string (value));
       break;
 
     default:
@@ -434,6 +525,15 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   properties[PROP_MORPH] =
     g_param_spec_double ("morph", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAWING] =
+    g_param_spec_boolean ("drawing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAW_TOOL] =
+    g_param_spec_string ("draw-tool", NULL, NULL, "pen",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAW_COLOUR] =
+    g_param_spec_string ("draw-colour", NULL, NULL, "red",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -442,6 +542,10 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, action_zoom_cb);
   gtk_widget_class_install_action (widget_class, "diagram.pan", "(ii)", action_pan_cb);
   gtk_widget_class_install_action (widget_class, "diagram.clear-selection", NULL, action_clear_cb);
+  gtk_widget_class_install_action (widget_class, "diagram.toggle-drawing", NULL, action_marks_cb);
+  gtk_widget_class_install_action (widget_class, "diagram.undo-mark", NULL, action_marks_cb);
+  gtk_widget_class_install_action (widget_class, "diagram.redo-mark", NULL, action_marks_cb);
+  gtk_widget_class_install_action (widget_class, "diagram.clear-marks", NULL, action_marks_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "diagram.zoom-in", NULL);
@@ -459,6 +563,11 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "diagram.pan", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "diagram.pan", "(ii)", 0, 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "diagram.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "diagram.toggle-drawing", NULL);
+  /* Only enabled in the drawing mode; outside it the keys reach the window's own undo. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "diagram.undo-mark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.redo-mark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.redo-mark", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "atlas-diagram-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -472,6 +581,7 @@ atlas_diagram_view_init (AtlasDiagramView *self)
 
   self->zoom = 1.0;
   self->show_labels = TRUE;
+  _atlas_diagram_view_marks_init (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -492,6 +602,12 @@ atlas_diagram_view_init (AtlasDiagramView *self)
   g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  /* Only tells a stylus's eraser end from its tip; the drag gesture draws for every device. */
+  gesture = gtk_gesture_stylus_new ();
+  g_signal_connect_swapped (gesture, "down", G_CALLBACK (stylus_down_cb), self);
+  g_signal_connect_swapped (gesture, "up", G_CALLBACK (stylus_up_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

@@ -9,6 +9,7 @@
 
 #include "atlas-content.h"
 #include "atlas-diagram.h"
+#include "atlas-marks.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,21 @@ double        atlas_diagram_view_get_region_weight   (AtlasDiagramView  *self,
 void          atlas_diagram_view_set_emphasis        (AtlasDiagramView  *self,
                                                       const char * const *structures);
 const char * const *atlas_diagram_view_get_emphasis  (AtlasDiagramView  *self);
+
+AtlasMarks   *atlas_diagram_view_get_marks           (AtlasDiagramView  *self);
+gboolean      atlas_diagram_view_get_drawing         (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_drawing         (AtlasDiagramView  *self,
+                                                      gboolean           drawing);
+const char   *atlas_diagram_view_get_draw_tool       (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_draw_tool       (AtlasDiagramView  *self,
+                                                      const char        *tool);
+const char   *atlas_diagram_view_get_draw_colour     (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_draw_colour     (AtlasDiagramView  *self,
+                                                      const char        *colour);
+void          atlas_diagram_view_add_note            (AtlasDiagramView  *self,
+                                                      double             doc_x,
+                                                      double             doc_y,
+                                                      const char        *text);
 
 void          atlas_diagram_view_doc_to_widget       (AtlasDiagramView  *self,
                                                       double             doc_x,

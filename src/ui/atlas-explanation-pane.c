@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "atlas-explanation-pane.h"
+#include "atlas-illustrations.h"
 #include "atlas-checklist.h"
 #include "atlas-structures.h"
 
@@ -185,6 +186,7 @@ exercise_widget (AtlasExplanationPane *self,
                      g_str_equal (exercise->kind, "strengthen") ? _("Strengthening") :
                      g_str_equal (exercise->kind, "hands-on") ? _("Hands-on treatment") : _("Self-care");
   g_autofree char *title_markup = g_markup_printf_escaped ("%s <span alpha=\"60%%\">· %s</span>", name, kind);
+  g_autofree char *picture_path = NULL;
 
   gtk_label_set_markup (GTK_LABEL (title), title_markup);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -195,6 +197,26 @@ exercise_widget (AtlasExplanationPane *self,
   gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (box), 6);
   add_label (self, box, summary, NULL);
+
+  /* The position the steps describe, drawn (start and end where a movement matters). */
+  if ((picture_path = atlas_illustration_dup_resource (exercise->id)) != NULL)
+    {
+      GtkWidget *picture = gtk_picture_new_for_resource (picture_path);
+      /* Translators: the alternative text of an exercise's picture; %s is the exercise's name. */
+      g_autofree char *alternative = g_strdup_printf (_("Drawing of the positions for “%s”"), name);
+      double width = 1, height = 1;
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_picture_set_alternative_text (GTK_PICTURE (picture), alternative);
+      gtk_widget_set_halign (picture, GTK_ALIGN_FILL);
+
+      /* GTK 4.8 gives a shrinkable picture no height of its own in this box: ask for the height
+       * it has at the pane's usual width, so it is shown whole and without empty bands. */
+      atlas_illustration_get_size (exercise->id, &width, &height);
+      gtk_widget_set_size_request (picture, -1, (int) CLAMP (280 * height / width, 60, 160));
+      gtk_widget_add_css_class (picture, "atlas-exercise-picture");
+      gtk_box_append (box, picture);
+    }
 
   for (guint i = 0; i < exercise->steps->len; i++)
     {

@@ -34,6 +34,8 @@ struct _AtlasViewPage
   GtkAdjustment    *posture_adjustment;
   GtkWidget        *posture_caption;
   GtkWidget        *nerves_button;
+  GtkWidget        *drawing_toolbar;
+  GtkWidget        *draw_button;
   AdwStatusPage    *error_page;
   GSimpleActionGroup *actions;
 };
@@ -262,6 +264,25 @@ zoom_activate_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->diagram_view), name, NULL);
 }
 
+/* The drawing toolbar's Undo, Redo and Clear follow the view's own actions. */
+static void
+marks_changed_cb (AtlasViewPage *self)
+{
+  AtlasMarks *marks = atlas_diagram_view_get_marks (self->diagram_view);
+  gboolean drawing = atlas_diagram_view_get_drawing (self->diagram_view);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "undo-mark")),
+                               drawing && atlas_marks_can_undo (marks));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "redo-mark")),
+                               drawing && atlas_marks_can_redo (marks));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "clear-marks")),
+                               atlas_marks_get_n_marks (marks) > 0);
+
+  /* The pen's shortcuts work where the pointer draws. */
+  if (drawing && !gtk_widget_has_focus (GTK_WIDGET (self->diagram_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+}
+
 /* The on-canvas buttons act on the view: its properties become stateful actions directly, so
  * the page keeps no copy of the view's state. */
 static void
@@ -271,8 +292,12 @@ install_actions (AtlasViewPage *self)
     { "zoom-in", zoom_activate_cb },
     { "zoom-out", zoom_activate_cb },
     { "zoom-fit", zoom_activate_cb },
+    { "undo-mark", zoom_activate_cb },
+    { "redo-mark", zoom_activate_cb },
+    { "clear-marks", zoom_activate_cb },
   };
-  static const char * const properties_as_actions[] = { "show-labels", "show-nerves", "state" };
+  static const char * const properties_as_actions[] = { "show-labels", "show-nerves", "state",
+                                                         "drawing", "draw-tool", "draw-colour" };
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
@@ -285,6 +310,10 @@ install_actions (AtlasViewPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
 
   g_signal_connect_object (self->diagram_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (atlas_diagram_view_get_marks (self->diagram_view), "changed", G_CALLBACK (marks_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram_view, "notify::drawing", G_CALLBACK (marks_changed_cb), self, G_CONNECT_SWAPPED);
+  marks_changed_cb (self);
 }
 
 static void
@@ -365,6 +394,8 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_adjustment);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_caption);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, drawing_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, draw_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
 
 

@@ -25,6 +25,7 @@ new_handout (AtlasWindow *self)
   AtlasDiagramView *view = page ? atlas_view_page_get_diagram_view (page) : NULL;
   const AtlasViewInfo *info = page ? atlas_views_lookup (atlas_view_page_get_view_name (page)) : NULL;
   g_autoptr(AtlasDiagram) diagram = NULL;
+  AtlasHandout *handout;
   AtlasContent *content = atlas_application_get_content (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   /* The posture on the handout is the one on screen, even between the two ends of the slider. */
@@ -33,8 +34,12 @@ new_handout (AtlasWindow *self)
               ? atlas_view_load_posture (info, atlas_diagram_view_get_morph (view), NULL)
               : atlas_view_load_builtin (info, atlas_diagram_view_get_state (view), NULL);
 
-  return atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
-                            view ? atlas_diagram_view_get_selected_region (view) : NULL);
+  handout = atlas_handout_new (content, atlas_checklist_pane_get_checklist (self->symptom_checklist), diagram,
+                               view ? atlas_diagram_view_get_selected_region (view) : NULL);
+  /* What the clinician drew goes on paper with the rest; it is kept nowhere else. */
+  if (diagram != NULL)
+    atlas_handout_set_marks (handout, atlas_diagram_view_get_marks (view));
+  return handout;
 }
 
 /**
@@ -53,6 +58,13 @@ atlas_window_export_handout (AtlasWindow  *self,
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
   handout = new_handout (self);
+  /* A saved PDF is printed on the paper usual where the user is: US Letter or A4. */
+  {
+    g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (gtk_paper_size_get_default ());
+
+    if (g_str_equal (gtk_paper_size_get_name (paper), GTK_PAPER_NAME_LETTER))
+      atlas_handout_set_paper (handout, ATLAS_HANDOUT_PAPER_LETTER);
+  }
   return atlas_handout_write_pdf (handout, path, error);
 }
 

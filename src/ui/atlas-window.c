@@ -260,7 +260,19 @@ undo_clear_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  GPtrArray *cleared = g_object_get_data (G_OBJECT (widget), "atlas-start-over-marks");
+
   atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
+
+  /* After Start Over the toast's Undo brings the marks back too, unless drawing began again. */
+  for (guint i = 0; cleared != NULL && i < cleared->len; i++)
+    {
+      AtlasMarks *marks = g_ptr_array_index (cleared, i);
+
+      if (atlas_marks_get_n_marks (marks) == 0)
+        atlas_marks_undo (marks);
+    }
+  g_object_set_data (G_OBJECT (widget), "atlas-start-over-marks", NULL);
 }
 
 /* For a projector: the whole screen for the diagram. */
@@ -285,6 +297,7 @@ start_over_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
+  GPtrArray *cleared = g_ptr_array_new_with_free_func (g_object_unref);
 
   atlas_window_classroom_stop (self);
 
@@ -293,12 +306,32 @@ start_over_cb (GtkWidget  *widget,
       AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
 
       atlas_diagram_view_set_selected_region (view, NULL);
+      /* The marks go with the rest; their own undo can bring them back. */
+      atlas_diagram_view_set_drawing (view, FALSE);
+      if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) > 0)
+        {
+          atlas_marks_clear (atlas_diagram_view_get_marks (view));
+          g_ptr_array_add (cleared, g_object_ref (atlas_diagram_view_get_marks (view)));
+        }
       atlas_diagram_view_set_state (view, 0);
       atlas_diagram_view_zoom_to_fit (view);
     }
 
+  g_object_set_data_full (G_OBJECT (self), "atlas-start-over-marks", cleared, (GDestroyNotify) g_ptr_array_unref);
   atlas_checklist_pane_clear (self->symptom_checklist);
   atlas_window_set_view (self, "front");
+}
+
+/* The pen of the visible view, from anywhere in the window. */
+static void
+draw_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  AtlasViewPage *page = atlas_window_get_visible_page (ATLAS_WINDOW (widget));
+
+  if (page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (atlas_view_page_get_diagram_view (page)), "diagram.toggle-drawing", NULL);
 }
 
 static void
@@ -625,6 +658,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_install_action (widget_class, "win.draw", NULL, draw_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.draw", NULL);
   gtk_widget_class_install_action (widget_class, "win.quiz-start", NULL, atlas_window_quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-next", NULL, atlas_window_quiz_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, atlas_window_quiz_action_cb);

@@ -1,0 +1,417 @@
+/* test-drawing.c — drawing on the diagram with real pointer and key events, in a real X server.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The events are made by the X server's XTEST extension, so they travel the way a mouse's do:
+ * through GDK and the view's gestures. libXtst is loaded at run time (it comes with
+ * at-spi2-core), so the build needs no X development files.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dlfcn.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/keysym.h>
+
+#include "atlas-checklist-pane.h"
+#include "atlas-diagram-view.h"
+#include "atlas-test-ui.h"
+#include "atlas-view-page.h"
+#include "atlas-window.h"
+
+typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
+typedef int (*FakeButtonFunc) (Display *, unsigned int, int, unsigned long);
+typedef int (*FakeKeyFunc) (Display *, unsigned int, int, unsigned long);
+
+static struct
+{
+  FakeMotionFunc motion;
+  FakeButtonFunc button;
+  FakeKeyFunc    key;
+} xtest;
+
+typedef struct
+{
+  AtlasSettings *settings;
+  AtlasWindow   *window;
+  Display       *display;
+} Fixture;
+
+static gboolean
+has_rendered (gpointer data)
+{
+  return atlas_diagram_view_get_base_renders (data) > 0;
+}
+
+static gboolean
+done_waiting (gpointer data)
+{
+  return FALSE;
+}
+
+static Display *x_display;
+
+/* Lets the X server deliver what was sent, and GTK handle it: the server has processed every
+ * request once XSync returns; then GTK reads and dispatches until it has nothing left. */
+static void
+settle (void)
+{
+  if (x_display != NULL)
+    XSync (x_display, False);
+  atlas_test_wait_for (done_waiting, NULL, 40);
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->settings = atlas_test_settings_new ();
+  atlas_settings_set_window_size (f->settings, 1400, 900, FALSE);
+  f->window = atlas_test_open_window (f->settings);
+  f->display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  x_display = f->display;
+  atlas_window_set_view (f->window, "side");
+  assert_true (atlas_test_wait_for (has_rendered, atlas_test_window_view (f->window, "side"), 5000));
+  settle ();
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  g_object_unref (f->settings);
+  g_free (f);
+  return 0;
+}
+
+/* A point of the view in the screen's coordinates. */
+static void
+to_screen (Fixture          *f,
+           AtlasDiagramView *view,
+           double            x,
+           double            y,
+           int              *screen_x,
+           int              *screen_y)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  Window child;
+  double native_x, native_y, surface_x, surface_y;
+  int root_x, root_y;
+
+  assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (native), x, y, &native_x, &native_y));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  XTranslateCoordinates (f->display, xid, DefaultRootWindow (f->display), 0, 0, &root_x, &root_y, &child);
+  *screen_x = root_x + (int) round (native_x + surface_x);
+  *screen_y = root_y + (int) round (native_y + surface_y);
+}
+
+static void
+move (Fixture          *f,
+      AtlasDiagramView *view,
+      double            x,
+      double            y)
+{
+  int sx, sy;
+
+  to_screen (f, view, x, y, &sx, &sy);
+  xtest.motion (f->display, -1, sx, sy, 0);
+  XFlush (f->display);
+  settle ();
+}
+
+static void
+button (Fixture  *f,
+        gboolean  press)
+{
+  xtest.button (f->display, 1, press, 0);
+  XFlush (f->display);
+  settle ();
+}
+
+/* Presses and releases along a path, as a hand with a mouse would. */
+static void
+drag (Fixture          *f,
+      AtlasDiagramView *view,
+      const double     *points,
+      guint             n_points)
+{
+  move (f, view, points[0], points[1]);
+  button (f, TRUE);
+  for (guint i = 1; i < n_points; i++)
+    {
+      /* Several small steps, so the gesture sees a drag and a stroke gets its points. */
+      double x0 = points[2 * i - 2], y0 = points[2 * i - 1];
+
+      for (guint s = 1; s <= 4; s++)
+        move (f, view, x0 + (points[2 * i] - x0) * s / 4, y0 + (points[2 * i + 1] - y0) * s / 4);
+    }
+  button (f, FALSE);
+}
+
+static void
+ctrl_key (Fixture  *f,
+          guint     keysym,
+          gboolean  shift)
+{
+  unsigned int control = XKeysymToKeycode (f->display, XK_Control_L);
+  unsigned int shift_key = XKeysymToKeycode (f->display, XK_Shift_L);
+  unsigned int key = XKeysymToKeycode (f->display, keysym);
+
+  xtest.key (f->display, control, True, 0);
+  if (shift)
+    xtest.key (f->display, shift_key, True, 0);
+  xtest.key (f->display, key, True, 0);
+  xtest.key (f->display, key, False, 0);
+  if (shift)
+    xtest.key (f->display, shift_key, False, 0);
+  xtest.key (f->display, control, False, 0);
+  XFlush (f->display);
+  settle ();
+}
+
+/* Types lower-case letters and spaces, then Enter. */
+static void
+type_line (Fixture    *f,
+           const char *text)
+{
+  for (const char *p = text; ; p++)
+    {
+      unsigned int key = XKeysymToKeycode (f->display, *p == '\0' ? XK_Return : *p == ' ' ? XK_space : (KeySym) *p);
+
+      xtest.key (f->display, key, True, 0);
+      xtest.key (f->display, key, False, 0);
+      XFlush (f->display);
+      settle ();
+      if (*p == '\0')
+        break;
+    }
+}
+
+static void
+assert_doc_point (AtlasDiagramView *view,
+                  const AtlasMark  *mark,
+                  guint             index,
+                  double            widget_x,
+                  double            widget_y)
+{
+  double x, y, doc_x, doc_y, tolerance, ignored;
+
+  atlas_mark_get_point (mark, index, &x, &y);
+  atlas_diagram_view_widget_to_doc (view, widget_x, widget_y, &doc_x, &doc_y);
+  /* Within two screen pixels, in document units. */
+  atlas_diagram_view_widget_to_doc (view, widget_x + 2, widget_y, &tolerance, &ignored);
+  tolerance -= doc_x;
+  if (fabs (x - doc_x) > tolerance || fabs (y - doc_y) > tolerance)
+    fail_msg ("point %u is at %.1f,%.1f; expected %.1f,%.1f", index, x, y, doc_x, doc_y);
+}
+
+/* The clinician's moves: pen on, a freehand line, an arrow and a circle, undo and redo with
+ * the keyboard, erase one, pen off. Marks land where the pointer went, in the diagram's
+ * coordinates, and outside the drawing mode the same drag pans again. */
+static void
+test_draw_with_the_pointer (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *view = atlas_test_window_view (f->window, "side");
+  AtlasViewPage *page = atlas_test_window_child (f->window, "side_page");
+  AtlasMarks *marks = atlas_diagram_view_get_marks (view);
+  double w = gtk_widget_get_width (GTK_WIDGET (view)), h = gtk_widget_get_height (GTK_WIDGET (view));
+  const double stroke[] = { w * 0.45, h * 0.40, w * 0.50, h * 0.45, w * 0.55, h * 0.42 };
+  const double arrow[] = { w * 0.35, h * 0.30, w * 0.48, h * 0.50 };
+  const double circle[] = { w * 0.40, h * 0.55, w * 0.60, h * 0.70 };
+  AtlasMark *mark;
+  double zoom_x, zoom_y;
+
+  /* Ctrl+D anywhere in the window picks up the pen of the visible view. */
+  ctrl_key (f, XK_d, FALSE);
+  assert_true (atlas_diagram_view_get_drawing (view));
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), ATLAS_TYPE_VIEW_PAGE,
+                                                                                  "drawing_toolbar"))));
+
+  /* The pen button shows the drawing mode is on. */
+  {
+    GtkWidget *pen = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), ATLAS_TYPE_VIEW_PAGE, "draw_button"));
+
+    assert_non_null (pen);
+    assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pen)));
+  }
+
+  drag (f, view, stroke, 3);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+  mark = atlas_marks_get_mark (marks, 0);
+  assert_int_equal (mark->kind, ATLAS_MARK_STROKE);
+  assert_int_equal (mark->colour, ATLAS_MARK_RED);
+  assert_true (atlas_mark_get_n_points (mark) >= 5);
+  assert_doc_point (view, mark, 0, stroke[0], stroke[1]);
+  assert_doc_point (view, mark, atlas_mark_get_n_points (mark) - 1, stroke[4], stroke[5]);
+  /* Drawing selects nothing. */
+  assert_null (atlas_diagram_view_get_selected_region (view));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-tool", "s", "arrow");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-colour", "s", "blue");
+  drag (f, view, arrow, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-tool", "s", "ellipse");
+  drag (f, view, circle, 2);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 3);
+  mark = atlas_marks_get_mark (marks, 1);
+  assert_int_equal (mark->kind, ATLAS_MARK_ARROW);
+  assert_int_equal (mark->colour, ATLAS_MARK_BLUE);
+  assert_int_equal (atlas_mark_get_n_points (mark), 2);
+  assert_doc_point (view, mark, 0, arrow[0], arrow[1]);
+  assert_doc_point (view, mark, 1, arrow[2], arrow[3]);
+  assert_int_equal (atlas_marks_get_mark (marks, 2)->kind, ATLAS_MARK_ELLIPSE);
+
+  /* Ctrl+Z takes the circle back, Ctrl+Shift+Z returns it. */
+  ctrl_key (f, XK_z, FALSE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+  ctrl_key (f, XK_z, TRUE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 3);
+
+  /* Marks stay on the anatomy: zoomed in, the eraser finds the arrow where it now is. */
+  atlas_diagram_view_zoom_at (view, 2.0, w / 2, h / 2);
+  settle ();
+  atlas_diagram_view_doc_to_widget (view,
+                                    (g_array_index (mark->points, double, 0) + g_array_index (mark->points, double, 2)) / 2,
+                                    (g_array_index (mark->points, double, 1) + g_array_index (mark->points, double, 3)) / 2,
+                                    &zoom_x, &zoom_y);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-tool", "s", "eraser");
+  move (f, view, zoom_x, zoom_y);
+  button (f, TRUE);
+  button (f, FALSE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+  assert_int_equal (atlas_marks_get_mark (marks, 1)->kind, ATLAS_MARK_ELLIPSE);
+
+  /* The other views keep their own marks: none. */
+  assert_int_equal (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (atlas_test_window_view (f->window, "front"))), 0);
+
+  /* Pen down: the same drag pans again and draws nothing, and Ctrl+Z no longer undoes marks. */
+  atlas_diagram_view_zoom_to_fit (view);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.drawing", NULL);
+  assert_false (atlas_diagram_view_get_drawing (view));
+  atlas_diagram_view_set_zoom (view, 3.0);
+  settle ();
+  {
+    double before_x, before_y, after_x, after_y;
+
+    atlas_diagram_view_widget_to_doc (view, w / 2, h / 2, &before_x, &before_y);
+    drag (f, view, stroke, 3);
+    atlas_diagram_view_widget_to_doc (view, w / 2, h / 2, &after_x, &after_y);
+    assert_true (fabs (after_x - before_x) > 1 || fabs (after_y - before_y) > 1);
+  }
+  assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+  ctrl_key (f, XK_z, FALSE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+}
+
+/* A note is typed where it goes; Start Over clears every view's marks, and undo brings them back. */
+static void
+test_note_and_start_over (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *view = atlas_test_window_view (f->window, "side");
+  AtlasViewPage *page = atlas_test_window_child (f->window, "side_page");
+  AtlasMarks *marks = atlas_diagram_view_get_marks (view);
+  double w = gtk_widget_get_width (GTK_WIDGET (view)), h = gtk_widget_get_height (GTK_WIDGET (view));
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.drawing", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-tool", "s", "note");
+  move (f, view, w * 0.6, h * 0.3);
+  button (f, TRUE);
+  button (f, FALSE);
+
+  entry = atlas_test_find_by_type (GTK_WIDGET (view), GTK_TYPE_ENTRY);
+  assert_non_null (entry);
+  assert_true (gtk_widget_get_mapped (entry));
+  assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+  type_line (f, "tight here");
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+  assert_string_equal (atlas_marks_get_mark (marks, 0)->text, "tight here");
+  assert_false (gtk_widget_get_mapped (entry));
+
+  /* The handout carries the marks: its diagram page differs from one without them. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("atlas-drawing-XXXXXX", NULL);
+    g_autofree char *marked = g_build_filename (dir, "marked.pdf", NULL);
+    g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+    g_autofree char *marked_data = NULL;
+    g_autofree char *plain_data = NULL;
+    gsize marked_length, plain_length;
+
+    assert_true (atlas_window_export_handout (f->window, marked, NULL));
+    atlas_marks_clear (marks);
+    assert_true (atlas_window_export_handout (f->window, plain, NULL));
+    assert_true (atlas_marks_undo (marks));
+    assert_true (g_file_get_contents (marked, &marked_data, &marked_length, NULL));
+    assert_true (g_file_get_contents (plain, &plain_data, &plain_length, NULL));
+    assert_true (marked_length > plain_length + 200);
+    g_unlink (marked);
+    g_unlink (plain);
+    g_rmdir (dir);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-over", NULL);
+  settle ();
+  assert_int_equal (atlas_marks_get_n_marks (marks), 0);
+  assert_false (atlas_diagram_view_get_drawing (view));
+  assert_true (atlas_marks_undo (marks));
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+
+  /* With a symptom ticked, Start Over's toast offers Undo: it brings the marks back too. */
+  gtk_check_button_set_active (atlas_checklist_pane_get_check_button (atlas_test_window_child (f->window, "symptom_checklist"),
+                                                                      "front-hip-tightness"), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-over", NULL);
+  settle ();
+  assert_int_equal (atlas_marks_get_n_marks (marks), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-clear", NULL);
+  settle ();
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_draw_with_the_pointer, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_note_and_start_over, setup, teardown),
+  };
+  void *library;
+
+  gtk_init ();
+
+  library = dlopen ("libXtst.so.6", RTLD_NOW);
+  if (library == NULL)
+    {
+      g_printerr ("libXtst.so.6 is needed to send pointer events: %s\n", dlerror ());
+      return 1;
+    }
+  xtest.motion = (FakeMotionFunc) dlsym (library, "XTestFakeMotionEvent");
+  xtest.button = (FakeButtonFunc) dlsym (library, "XTestFakeButtonEvent");
+  xtest.key = (FakeKeyFunc) dlsym (library, "XTestFakeKeyEvent");
+  if (xtest.motion == NULL || xtest.button == NULL || xtest.key == NULL)
+    return 1;
+
+  return cmocka_run_group_tests_name ("drawing", tests, NULL, NULL);
+}
