@@ -788,7 +788,7 @@ ANCHORS_SIDED = {
     'medial-arcuate-ligament': (442, 190),
     'lateral-femoral-cutaneous-nerve': (300, 530),
 }
-ANCHORS_CRUS = {'right': (482, 236), 'left': (522, 190)}   # document coordinates
+ANCHORS_CRUS = {'right': (482, 236), 'left': (516, 250)}   # the left one below the medial arcuate ligament's anchor, so their leaders part   # document coordinates
 ANCHORS_MID = {
     'T12': (500, 170), 'L1': (500, 226), 'L2': (500, 293), 'L3': (508, 364), 'L4': (500, 437),
     'L5': (500, 512), 'intervertebral-discs': (500, 400), 'sacrum': (500, 628),

@@ -587,7 +587,7 @@ def draw(pose):
 
     # ------------------------------------------------------------------ lesser trochanter
     lt = ellipse_pts(fem, -30.0, -69.0, 10.0, 7.5, 50.0)
-    doc.path(smooth(lt), "region bone", id_="lesser-trochanter-right", indent=1)
+    doc.path(smooth(lt), "region bone landmark", id_="lesser-trochanter-right", indent=1)
     doc.anchor("lesser-trochanter-right", fem(-34.0, -71.0))
 
     # ------------------------------------------------------------------ hip joint capsule: a sleeve over the neck
@@ -633,7 +633,7 @@ def draw(pose):
     split_s = total
     for i in range(n_c):
         x, y = fem_x(course[i])
-        if y < -30.0 and x < 12.0:
+        if y < -16.0 and x < 14.0:
             split_s = cum[i]
             break
     tc = [at(start_s + (split_s - start_s) * i / 8.0) for i in range(9)]

@@ -205,6 +205,7 @@ _atlas_handout_render_diagram (cairo_t        *cr,
       labels[i].height = text_height;
       labels[i].left = atlas_label_prefers_left (entry->region, w);
     }
+  atlas_label_balance_columns (labels, named->len);
   atlas_label_layout (labels, named->len, MAX (x + column, drawing_left - LEADER),
                       MIN (x + width - column, drawing_right + LEADER), y, y + height, LABEL_GAP);
 

@@ -51,6 +51,57 @@ atlas_label_prefers_left (const AtlasRegion *region,
   return labelled_side (region) == ATLAS_SIDE_RIGHT;
 }
 
+static int compare_anchor_x (gconstpointer a,
+                             gconstpointer b);
+
+static int
+compare_anchor_x_desc (gconstpointer a,
+                       gconstpointer b)
+{
+  const AtlasLabel *la = *(AtlasLabel * const *) a;
+  const AtlasLabel *lb = *(AtlasLabel * const *) b;
+
+  return (la->anchor_x < lb->anchor_x) - (la->anchor_x > lb->anchor_x);
+}
+
+/**
+ * atlas_label_balance_columns:
+ * @labels: (array length=n_labels): labels with their anchors and preferred columns
+ *
+ * A drawing that stands to one side (the side view's single leg) would put nearly every label
+ * in one column, crowded, with leaders crossing. When one column holds more than two thirds,
+ * the labels whose anchors lie nearest the other column move across until they are even.
+ */
+void
+atlas_label_balance_columns (AtlasLabel *labels,
+                             guint       n_labels)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (n_labels);
+  guint n_left = 0;
+  gboolean to_right;
+
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_ptr_array_add (order, &labels[i]);
+      n_left += labels[i].left;
+    }
+  if (3 * n_left <= 2 * n_labels && 3 * (n_labels - n_left) <= 2 * n_labels)
+    return;
+
+  /* Rightmost anchors first when the left column is full; leftmost first otherwise. */
+  to_right = 2 * n_left > n_labels;
+  g_ptr_array_sort (order, to_right ? compare_anchor_x_desc : compare_anchor_x);
+  for (guint i = 0; i < order->len && (to_right ? 2 * n_left > n_labels + 1 : 2 * n_left + 1 < n_labels); i++)
+    {
+      AtlasLabel *label = g_ptr_array_index (order, i);
+
+      if (label->left != to_right)
+        continue;
+      label->left = !to_right;
+      n_left += to_right ? -1 : 1;
+    }
+}
+
 /**
  * atlas_label_choose_regions:
  *

@@ -36,6 +36,8 @@ void       atlas_label_layout         (AtlasLabel   *labels,
                                        double        bottom,
                                        double        gap);
 
+void       atlas_label_balance_columns (AtlasLabel  *labels,
+                                         guint        n_labels);
 void       atlas_label_split_bands    (AtlasLabel   *labels,
                                         guint         n_labels);
 guint      atlas_label_band_rows      (AtlasLabel   *labels,

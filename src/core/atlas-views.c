@@ -62,11 +62,11 @@ static const AtlasViewInfo views[] = {
     NULL, NULL },
   { "side", N_("Side"), { "side-neutral.svg", "side-shortened.svg" },
     { N_("Neutral"), N_("Shortened psoas") }, side_required,
-    N_("From the right. Dashed and see-through: the iliacus inside the hip bone, the tendon behind the thigh bone."),
+    N_("From the right. Seen through the bone, with dashed edges: the iliacus on the inner face of the hip bone's wing, and the tendon behind the thigh bone."),
     N_("Pelvis tips forward, lower back arches more, hip and knee stay bent."),
     "conatser eastwest" },
   { "section", N_("Cross-Section"), { "cross-section-l4.svg", NULL }, { NULL, NULL }, section_required,
-    N_("A slice through L4 seen from below, front at the top, where the aorta divides into the common iliac arteries."),
+    N_("A slice through L4 seen from below, front at the top, so the patient's right is on your left. Here the aorta divides into the common iliac arteries."),
     NULL, NULL },
 };
 

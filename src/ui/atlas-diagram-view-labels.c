@@ -177,7 +177,7 @@ layout_bands (AtlasDiagramView *self,
 
       if (label->anchor_x < 0 || label->anchor_x > gtk_widget_get_width (GTK_WIDGET (self)) ||
           label->anchor_y < 0 || label->anchor_y > gtk_widget_get_height (GTK_WIDGET (self)) ||
-          label->y < self->top_inset || label->y + label->height > gtk_widget_get_height (GTK_WIDGET (self)))
+          label->y < self->top_inset || label->y + label->height > _atlas_diagram_view_labels_bottom (self) + LABEL_GAP)
         label->placed = FALSE;
     }
 }
@@ -236,6 +236,7 @@ _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
       label->height = height + 2;
       label->left = atlas_label_prefers_left (region, atlas_diagram_get_width (diagram));
     }
+  atlas_label_balance_columns (self->labels, n);
 
   /* The columns hug the structures when they are narrower than the widget, and keep to the
    * widget's edges when zooming makes them wider. */
@@ -247,7 +248,7 @@ _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
 
   atlas_label_layout (self->labels, n,
                       left_edge, right_edge,
-                      EDGE_PADDING / 2 + self->top_inset, gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2,
+                      EDGE_PADDING / 2 + self->top_inset, _atlas_diagram_view_labels_bottom (self),
                       LABEL_GAP);
 
   /* Labels whose anchors are scrolled out of view have nothing to point at. */
@@ -336,8 +337,9 @@ _atlas_diagram_view_snapshot_labels (AtlasDiagramView *self,
 
       pango_layout_get_pixel_size (layout, &text_width, NULL);
 
-      /* A plate behind the text keeps it legible when zooming brings drawing under it. */
-      if (self->zoom > 1.0 || selected)
+      /* A plate behind the text keeps it legible when zooming brings drawing under it, and in
+       * bands, where a leader to an outer row passes an inner row's label, it hides the line. */
+      if (self->zoom > 1.0 || selected || bands)
         {
           GskRoundedRect rounded;
           graphene_rect_t box = GRAPHENE_RECT_INIT (label->x, label->y, label->width, label->height);

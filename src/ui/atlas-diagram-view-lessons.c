@@ -39,6 +39,39 @@ atlas_diagram_view_get_reveal_names (AtlasDiagramView *self)
 }
 
 /**
+ * atlas_diagram_view_set_bottom_obstacle:
+ * @obstacle: (nullable): a widget laid over the bottom of the view, such as a caption card
+ *
+ * Labels keep above @obstacle while it is shown, so a card over the canvas never hides one.
+ * Its bounds are read whenever the labels are laid out, so a card that changes size (a longer
+ * caption, a slider appearing) needs nothing more.
+ */
+void
+atlas_diagram_view_set_bottom_obstacle (AtlasDiagramView *self,
+                                        GtkWidget        *obstacle)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (obstacle == NULL || GTK_IS_WIDGET (obstacle));
+
+  g_set_weak_pointer (&self->bottom_obstacle, obstacle);
+  _atlas_diagram_view_changed (self, FALSE);
+}
+
+/* The lowest a label may reach: the widget's bottom, or the top of a card laid over it. */
+double
+_atlas_diagram_view_labels_bottom (AtlasDiagramView *self)
+{
+  double bottom = gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2;
+  graphene_rect_t bounds;
+
+  if (self->bottom_obstacle != NULL && gtk_widget_get_visible (self->bottom_obstacle) &&
+      gtk_widget_compute_bounds (self->bottom_obstacle, GTK_WIDGET (self), &bounds) && bounds.size.height > 0)
+    bottom = MIN (bottom, bounds.origin.y - EDGE_PADDING / 2);
+
+  return bottom;
+}
+
+/**
  * atlas_diagram_view_set_top_inset:
  * @inset: how much room, in pixels, to keep free at the top for something laid over the view
  *

@@ -55,6 +55,7 @@ struct _AtlasDiagramView
 
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
+  GtkWidget    *bottom_obstacle; /* weak: a card over the bottom that labels keep above */
   double        center_x;    /* the document point at the centre of the drawing area */
   double        center_y;
 
@@ -168,6 +169,7 @@ void               _atlas_diagram_view_labels_resized      (AtlasDiagramView *se
 double             _atlas_diagram_view_label_space         (AtlasDiagramView *self);
 void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_labels_in_bands     (AtlasDiagramView *self);
+double            _atlas_diagram_view_labels_bottom (AtlasDiagramView *self);
 double             _atlas_diagram_view_band_space          (AtlasDiagramView *self,
                                                             double            width);
 void               _atlas_diagram_view_leader_target       (AtlasDiagramView *self,

@@ -354,6 +354,7 @@ atlas_diagram_view_dispose (GObject *object)
   g_clear_object (&self->fade);
   g_clear_object (&self->morph_animation);
   _atlas_diagram_view_marks_dispose (self);
+  g_clear_weak_pointer (&self->bottom_obstacle);
   for (guint i = 0; i < 2; i++)
     {
       _atlas_diagram_view_clear_cache (self, i);

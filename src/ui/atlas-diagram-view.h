@@ -28,6 +28,8 @@ AtlasDiagram *atlas_diagram_view_get_diagram         (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_reveal_names    (AtlasDiagramView  *self,
                                                       gboolean           reveal);
 gboolean      atlas_diagram_view_get_reveal_names    (AtlasDiagramView  *self);
+void          atlas_diagram_view_set_bottom_obstacle (AtlasDiagramView  *self,
+                                                      GtkWidget         *obstacle);
 void          atlas_diagram_view_set_top_inset       (AtlasDiagramView  *self,
                                                       double             inset);
 void          atlas_diagram_view_set_content         (AtlasDiagramView  *self,

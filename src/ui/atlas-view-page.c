@@ -28,6 +28,7 @@ struct _AtlasViewPage
 
   GtkStack         *stack;
   AtlasDiagramView *diagram_view;
+  GtkWidget        *caption_box;
   GtkWidget        *caption_label;
   GtkWidget        *posture_box;
   GtkScale         *posture_scale;
@@ -388,6 +389,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-view-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, caption_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, caption_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_scale);
@@ -407,6 +409,10 @@ atlas_view_page_init (AtlasViewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   install_actions (self);
+
+  /* The caption card (with the posture slider on the side view) sits over the canvas' bottom
+   * left: labels keep above it. */
+  atlas_diagram_view_set_bottom_obstacle (self->diagram_view, GTK_WIDGET (self->caption_box));
 
   /* The postures' names stand at the two ends of the slider (in the template). */
   g_object_bind_property (self->posture_adjustment, "value", self->diagram_view, "morph",
