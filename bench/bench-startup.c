@@ -7,7 +7,9 @@
  * Run in an X server (meson does this through xvfb-run). The first window of each kind pays for
  * one-time set-up (themes, fonts, resources, the built-in content); later ones show the cost of
  * a window itself. Start-up work that could wait until a view is shown should never show up
- * here: only the front view's diagram is loaded before the first frame.
+ * here: only the front view's diagram is loaded before the first frame. Both kinds of window
+ * belong to the same application, so GtkApplication's own per-window work counts for both.
+ * bench-process.c measures the whole process from outside.
  */
 #include "config.h"
 
@@ -106,10 +108,15 @@ main (int   argc,
       atlas[i] = time_window (make_atlas, settings);
     }
 
-  printf ("%-34s %10s %10s %8s\n", "first frame", "Psoas Atlas", "bare window", "ratio");
-  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "first window (with one-time set-up)",
-          atlas_first * 1e3, bare_first * 1e3, atlas_first / bare_first);
-  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "later windows (best of 5)",
-          best (atlas, RUNS) * 1e3, best (bare, RUNS) * 1e3, best (atlas, RUNS) / best (bare, RUNS));
+  {
+    double first = atlas_first / bare_first, later = best (atlas, RUNS) / best (bare, RUNS);
+
+    printf ("%-34s %10s %10s %8s\n", "first frame", "Psoas Atlas", "bare window", "ratio");
+    printf ("%-34s %8.1f ms %8.1f ms %7.2fx  %s (target: at most 1.15x)\n", "first window (with one-time set-up)",
+            atlas_first * 1e3, bare_first * 1e3, first, first <= 1.15 ? "met" : "MISSED");
+    printf ("%-34s %8.1f ms %8.1f ms %7.2fx  %s (target: at most 1.50x)\n", "later windows (best of 5)",
+            best (atlas, RUNS) * 1e3, best (bare, RUNS) * 1e3, later, later <= 1.5 ? "met" : "MISSED");
+    printf ("\n%s\n", first <= 1.15 && later <= 1.5 ? "All targets met." : "Some targets were missed (see above).");
+  }
   return 0;
 }
