@@ -478,8 +478,6 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "region-hovered",
                            G_CALLBACK (list_hover_cb), self, G_CONNECT_SWAPPED);
-
-  sync_structure_list (self);
 }
 
 static void
@@ -701,6 +699,9 @@ atlas_window_new (GtkApplication *application,
       atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
+
+  /* Only now, with the content in place, is the front view loaded and its list built: once. */
+  sync_structure_list (self);
 
   return self;
 }
