@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 #include <string.h>
@@ -161,8 +162,12 @@ time_pack (const char *directory,
       g_autoptr(GError) error = NULL;
       double start = now (), elapsed;
 
+      /* A size limit the reader may gain is reported, not crashed on. */
       if (!atlas_content_load_pack (content, file, &error))
-        g_error ("The generated pack is not valid: %s", error->message);
+        {
+          g_printerr ("The generated pack %s could not be read: %s\n", directory, error->message);
+          return NAN;
+        }
       elapsed = now () - start;
       best = MIN (best, elapsed);
       *items = count_items (content);
