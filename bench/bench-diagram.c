@@ -1,12 +1,18 @@
-/* bench-diagram.c — how fast diagrams load, render and answer the pointer, against rsvg-convert.
+/* bench-diagram.c — how fast diagrams load, render and answer the pointer, against librsvg.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every figure is measured in the same run as its reference, so the ratios hold on any machine:
- *   load        parse, validate and build the pick map of each view
- *   base render the whole picture at 1920×1080 and 3840×2160, against `rsvg-convert` making the
- *               same picture at the same size with the same style sheet
+ * Every figure is measured in the same run as its reference, so the ratios hold on any machine;
+ * in this process as the time the thread spent on the processor, so other programs on a shared
+ * machine do not lengthen them (rsvg-convert, another process, is timed by the clock):
+ *   load        parse, validate and build the pick map of each view, against librsvg reading
+ *               the same file with the same style sheet in this process (ours does more: it
+ *               checks the document and draws the pick map, so it is shown, not judged)
+ *   base render the whole picture at 1920×1080 and 3840×2160, against librsvg drawing the same
+ *               file at the same size with the same style sheet in this process: what the
+ *               library itself costs (target: at most 1.15×). `rsvg-convert` making the same
+ *               picture is shown beside it, start-up and PNG encoding included
  *   hover query one pick-map lookup (target: under 5 us)
  *   hover frame what a pointer move repaints at 1920×1080: the cached picture plus one region's
  *               highlight (target: under 8 ms, half a 60 Hz frame)
@@ -19,17 +25,25 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
+
+#include <librsvg/rsvg.h>
 
 #include "atlas-diagram.h"
 #include "atlas-views.h"
 
 #define RUNS 5
 
+/* The time this thread has spent on the processor: other programs on a shared machine then
+ * delay a measurement without lengthening it. */
 static double
 now (void)
 {
-  return g_get_monotonic_time () / 1e6;
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* The best of a few runs: the least disturbed by whatever else the machine does. */
@@ -47,6 +61,23 @@ best_of (Measure  measure,
   return best;
 }
 
+/* Two measures taken in turn, so that a busy moment of the machine falls on both alike. */
+static void
+best_of_pair (Measure  a,
+              Measure  b,
+              gpointer data,
+              double  *best_a,
+              double  *best_b)
+{
+  *best_a = *best_b = G_MAXDOUBLE;
+
+  for (int i = 0; i < 2 * RUNS; i++)
+    {
+      *best_a = MIN (*best_a, a (data));
+      *best_b = MIN (*best_b, b (data));
+    }
+}
+
 typedef struct
 {
   const AtlasViewInfo *view;
@@ -56,6 +87,7 @@ typedef struct
   int                  height;
   char                *svg_path;
   char                *css_path;
+  RsvgHandle          *reference;
   cairo_surface_t     *base;
   char                *out_path;
 } Case;
@@ -101,6 +133,60 @@ measure_render (gpointer data)
   return elapsed;
 }
 
+/* The same file and style sheet read by librsvg alone. */
+static RsvgHandle *
+load_reference (Case *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *css = NULL;
+  gsize css_len;
+  RsvgHandle *handle = rsvg_handle_new_from_file (c->svg_path, &error);
+
+  if (handle == NULL ||
+      !g_file_get_contents (c->css_path, &css, &css_len, &error) ||
+      !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, css_len, &error))
+    g_error ("librsvg could not read %s: %s", c->svg_path, error->message);
+
+  return handle;
+}
+
+static double
+measure_librsvg_load (gpointer data)
+{
+  Case *c = data;
+  double start = now ();
+  RsvgHandle *handle = load_reference (c);
+  double elapsed = now () - start;
+
+  g_object_unref (handle);
+  return elapsed;
+}
+
+static double
+measure_librsvg_render (gpointer data)
+{
+  Case *c = data;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, c->width, c->height);
+  cairo_t *cr = cairo_create (surface);
+  double start = now (), elapsed;
+  g_autoptr(GError) error = NULL;
+
+  /* The same fitted, centred placement as ours, then the whole document in its own units. */
+  fit (c, cr);
+  {
+    RsvgRectangle viewport = { 0, 0, atlas_diagram_get_width (c->diagram), atlas_diagram_get_height (c->diagram) };
+
+    if (!rsvg_handle_render_document (c->reference, cr, &viewport, &error))
+      g_error ("librsvg could not render %s: %s", c->svg_path, error->message);
+  }
+  cairo_surface_flush (surface);
+  elapsed = now () - start;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return elapsed;
+}
+
 static double
 measure_rsvg_convert (gpointer data)
 {
@@ -110,7 +196,7 @@ measure_rsvg_convert (gpointer data)
   const char *argv[] = { "rsvg-convert", "--keep-aspect-ratio", "-w", width, "-h", height,
                          "--stylesheet", c->css_path, "-o", c->out_path, c->svg_path, NULL };
   g_autoptr(GError) error = NULL;
-  double start = now ();
+  double start = g_get_monotonic_time () / 1e6;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
@@ -120,7 +206,7 @@ measure_rsvg_convert (gpointer data)
       return NAN;
     }
 
-  return now () - start;
+  return g_get_monotonic_time () / 1e6 - start;
 }
 
 static double
@@ -265,21 +351,29 @@ main (int   argc,
           return 1;
         }
 
-      load = best_of (measure_load, &c);
-      g_print ("%-22s %-12s %9.2f ms %12s %8s\n", c.file, "load", load * 1e3, "", "");
+      c.reference = load_reference (&c);
+      {
+        double reference;
+
+        best_of_pair (measure_load, measure_librsvg_load, &c, &load, &reference);
+        g_print ("%-22s %-12s %9.2f ms %9.2f ms %7.2fx  (librsvg reading the same file and style; ours also checks it and draws the pick map)\n",
+                 c.file, "load", load * 1e3, reference * 1e3, load / reference);
+      }
 
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         {
-          double ours, reference;
+          double ours, library, convert;
           g_autofree char *what = g_strdup_printf ("render %dp", sizes[s][1]);
 
           c.width = sizes[s][0];
           c.height = sizes[s][1];
-          ours = best_of (measure_render, &c);
-          reference = best_of (measure_rsvg_convert, &c);
-          g_print ("%-22s %-12s %9.2f ms %9.2f ms %7.2fx  (rsvg-convert: same file, size, style; includes its start-up and PNG encoding)\n",
-                   c.file, what, ours * 1e3, reference * 1e3, ours / reference);
-          all_met &= ours <= reference;
+          best_of_pair (measure_render, measure_librsvg_render, &c, &ours, &library);
+          convert = best_of (measure_rsvg_convert, &c);
+          g_print ("%-22s %-12s %9.2f ms %9.2f ms %7.2fx  %s (librsvg in this process: same file, size, style; target at most 1.15x)\n",
+                   c.file, what, ours * 1e3, library * 1e3, ours / library, ours <= 1.15 * library ? "met" : "MISSED");
+          g_print ("%-22s %-12s %9s    %9.2f ms %7.2fx  (rsvg-convert: same file, size, style; includes its start-up and PNG encoding)\n",
+                   "", "", "", convert * 1e3, ours / convert);
+          all_met &= ours <= 1.15 * library;
         }
 
       c.width = 1920;
@@ -307,6 +401,7 @@ main (int   argc,
       }
 
       cairo_surface_destroy (c.base);
+      g_object_unref (c.reference);
       g_object_unref (c.diagram);
       g_free (c.svg_path);
     }

@@ -7,15 +7,19 @@
  * Run in an X server (meson does this through xvfb-run). The first window of each kind pays for
  * one-time set-up (themes, fonts, resources, the built-in content); later ones show the cost of
  * a window itself. Start-up work that could wait until a view is shown should never show up
- * here: only the front view's diagram is loaded before the first frame.
+ * here: only the front view's diagram is loaded before the first frame. Both kinds of window
+ * belong to the same application, so GtkApplication's own per-window work counts for both.
+ * bench-process.c measures the whole process from outside.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "atlas-test-ui.h"
 
-#define RUNS 5
+#define RUNS      5
+#define PROCESSES 5
 
 static gboolean painted;
 
@@ -88,9 +92,26 @@ best (double *values,
   return b;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* One process's figures: its first window of each kind, and the best of its later ones. */
+static int
+measure_in_this_process (void)
 {
   g_autoptr(AtlasSettings) settings = NULL;
   double bare_first, atlas_first, bare[RUNS], atlas[RUNS];
@@ -106,10 +127,50 @@ main (int   argc,
       atlas[i] = time_window (make_atlas, settings);
     }
 
-  printf ("%-34s %10s %10s %8s\n", "first frame", "Psoas Atlas", "bare window", "ratio");
-  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "first window (with one-time set-up)",
-          atlas_first * 1e3, bare_first * 1e3, atlas_first / bare_first);
-  printf ("%-34s %8.1f ms %8.1f ms %7.2fx\n", "later windows (best of 5)",
-          best (atlas, RUNS) * 1e3, best (bare, RUNS) * 1e3, best (atlas, RUNS) / best (bare, RUNS));
+  printf ("%g %g %g %g\n", atlas_first, bare_first, best (atlas, RUNS), best (bare, RUNS));
+  return 0;
+}
+
+/* A first window happens once per process, so the program runs itself several times (in the
+ * same X server and session bus) and prints the medians. */
+int
+main (int   argc,
+      char *argv[])
+{
+  double figures[4][PROCESSES];
+  double atlas_first, bare_first, atlas_later, bare_later, first, later;
+
+  if (argc > 1 && g_str_equal (argv[1], "--one-process"))
+    return measure_in_this_process ();
+
+  for (guint p = 0; p < PROCESSES; p++)
+    {
+      const char *child[] = { argv[0], "--one-process", NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %lf %lf %lf", &figures[0][p], &figures[1][p], &figures[2][p], &figures[3][p]) != 4)
+        {
+          g_printerr ("A measuring process failed: %s\n", error ? error->message : out);
+          return 1;
+        }
+    }
+
+  atlas_first = median (figures[0], PROCESSES);
+  bare_first = median (figures[1], PROCESSES);
+  atlas_later = median (figures[2], PROCESSES);
+  bare_later = median (figures[3], PROCESSES);
+  first = atlas_first / bare_first;
+  later = atlas_later / bare_later;
+
+  printf ("%-40s %10s %10s %8s\n", "first frame (median of 5 processes)", "Psoas Atlas", "bare window", "ratio");
+  printf ("%-40s %8.1f ms %8.1f ms %7.2fx  %s (target: at most 1.15x)\n", "first window (with one-time set-up)",
+          atlas_first * 1e3, bare_first * 1e3, first, first <= 1.15 ? "met" : "MISSED");
+  printf ("%-40s %8.1f ms %8.1f ms %7.2fx  %s (target: at most 1.50x)\n", "later windows (best of 5 in each)",
+          atlas_later * 1e3, bare_later * 1e3, later, later <= 1.5 ? "met" : "MISSED");
+  printf ("\n%s\n", first <= 1.15 && later <= 1.5 ? "All targets met." : "Some targets were missed (see above).");
   return 0;
 }

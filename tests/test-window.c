@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "atlas-test-ui.h"
+#include "atlas-view-page.h"
 #include "atlas-window.h"
 
 typedef struct
@@ -244,9 +245,55 @@ test_menu_opens_about_and_shortcuts (void **state)
   assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
-  assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
-  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  /* The shortcuts are built on first use: they open the first time and every time after,
+   * and Ctrl+? still opens them. */
+  for (int i = 0; i < 2; i++)
+    {
+      GtkWindow *shortcuts;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+      assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+      shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+      assert_non_null (shortcuts);
+      assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+      /* Closed as the user closes it: hidden, ready for the next time. */
+      gtk_window_close (shortcuts);
+      atlas_test_iterate ();
+      assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (atlas_test_application ()),
+                                                                  "win.show-help-overlay");
+
+    assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
+}
+
+/* The first frame shows the front view, its structures and the explanation. What it does not
+ * show is built when it is first needed: the other views' diagrams, the checklist's rows, the
+ * shortcuts window. A window that builds all of it up front opens noticeably slower. */
+static void
+test_start_up_builds_only_what_is_shown (void **state)
+{
+  Fixture *f = *state;
+  AtlasViewPage *side = atlas_test_window_child (f->window, "side_page");
+  AtlasViewPage *section = atlas_test_window_child (f->window, "section_page");
+  AtlasViewPage *front = atlas_test_window_child (f->window, "front_page");
+  GtkWidget *checklist = atlas_test_window_child (f->window, "symptom_checklist");
+
+  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (front)));
+  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (side)));
+  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (section)));
+  assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  /* The structure list is the sidebar's first page; the checklist waits behind it. */
+  assert_false (gtk_widget_get_mapped (checklist));
+  assert_null (atlas_test_find_by_type (checklist, GTK_TYPE_CHECK_BUTTON));
+
+  /* Asking for them builds them. */
+  atlas_window_set_view (f->window, "side");
+  atlas_test_iterate ();
+  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (side)));
+  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (section)));
 }
 
 static int label_size_before;
@@ -301,6 +348,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_start_up_builds_only_what_is_shown, setup, teardown),
     cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };
 

@@ -30,6 +30,15 @@ struct _AtlasContent
   GHashTable *tour_ids;
 };
 
+/* A position in a content file: kept as numbers while reading, made into "file:line:column"
+ * only for a message (atlas-content-where.c). */
+typedef struct
+{
+  const char *file;     /* the loader's copy of the file's name */
+  int         line;     /* 0: the file as a whole */
+  int         column;
+} AtlasWhere;
+
 /* A reference to another item, kept with its position and checked once the pack is read. */
 typedef enum
 {
@@ -43,7 +52,7 @@ typedef struct
 {
   AtlasRefKind  kind;
   char         *id;
-  char         *where;   /* "file:line:column" */
+  AtlasWhere    where;
 } AtlasRef;
 
 /* The state of reading one pack: atlas-content-reader.c fills it, atlas-content-rules.c checks it. */
@@ -53,12 +62,19 @@ typedef struct _AtlasLoader
   AtlasContent        *base;        /* what is already loaded; references may point into it */
   GPtrArray           *problems;
   GPtrArray           *refs;
-  GHashTable          *where;       /* item → "file:line:column" */
+  GHashTable          *where;       /* item → AtlasWhere */
   GHashTable          *unfinished;  /* items of files that failed to parse: not checked further */
   GMarkupParseContext *context;
-  char                *name;        /* the current file, for messages */
+  GPtrArray           *names;       /* every file read so far, for the positions that name them */
+  const char          *name;        /* the current file, for messages */
   const char          *data;        /* its text */
   gsize                size;
+  const char          *at;          /* the cursors of atlas-content-where.c: where GMarkup's */
+  int                  at_line;     /* position last was ... */
+  int                  at_column;
+  const char          *tag;         /* ... and the last tag found, with its line and column */
+  int                  tag_line;
+  int                  tag_column;
   GPtrArray           *stack;       /* element names */
   guint                items;
 
@@ -71,7 +87,7 @@ typedef struct _AtlasLoader
   /* The text being read. */
   GString             *text;
   char                *text_element;
-  char                *text_where;  /* where its start tag is */
+  AtlasWhere           text_where;  /* where its start tag is */
   GStrv                text_cites;
   AtlasStatementKind   text_kind;
   gboolean             in_term;
@@ -128,9 +144,15 @@ AtlasContent        *atlas_content_read_pack     (GFile               *directory
                                                   AtlasContent        *base,
                                                   gboolean             stands_alone,
                                                   GPtrArray           *problems);
-char                *atlas_loader_here           (AtlasLoader         *loader);
+
+/* atlas-content-where.c */
+void                 atlas_loader_start_file     (AtlasLoader         *loader,
+                                                  char                *name);
+AtlasWhere           atlas_loader_here           (AtlasLoader         *loader);
+AtlasWhere          *atlas_loader_here_dup       (AtlasLoader         *loader);
+char                *atlas_where_format          (const AtlasWhere    *where);
 void                 atlas_loader_problem        (AtlasLoader         *loader,
-                                                  const char          *where,
+                                                  const AtlasWhere    *where,
                                                   const char          *format,
                                                   ...) G_GNUC_PRINTF (3, 4);
 

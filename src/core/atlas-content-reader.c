@@ -22,66 +22,7 @@ ref_free (gpointer data)
   AtlasRef *ref = data;
 
   g_free (ref->id);
-  g_free (ref->where);
   g_free (ref);
-}
-
-/* Where the tag being handled starts. GMarkup reports the position after a start tag and the
- * white space that follows it, often on the next line; people want the line of the tag. */
-char *
-atlas_loader_here (AtlasLoader *loader)
-{
-  int line = 0, column = 0, tag_line = 1, tag_column = 1;
-  const char *p = loader->data, *end = loader->data + loader->size, *tag;
-
-  if (loader->context == NULL)
-    return g_strdup (loader->name);
-
-  g_markup_parse_context_get_position (loader->context, &line, &column);
-
-  for (int l = 1; l < line && p < end; p++)
-    if (*p == '\n')
-      l++;
-  for (int c = 1; c < column && p < end; c++)
-    p = g_utf8_next_char (p);
-  if (p > end)
-    p = end;
-
-  for (tag = p; tag > loader->data && *tag != '<'; tag--)
-    ;
-
-  for (const char *q = loader->data; q < tag; q = g_utf8_next_char (q))
-    {
-      if (*q == '\n')
-        {
-          tag_line++;
-          tag_column = 1;
-        }
-      else
-        tag_column++;
-    }
-
-  return g_strdup_printf ("%s:%d:%d", loader->name, tag_line, tag_column);
-}
-
-void
-atlas_loader_problem (AtlasLoader *loader,
-                      const char  *where,
-                      const char  *format,
-                      ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *position = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (where == NULL)
-    where = position = atlas_loader_here (loader);
-
-  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", where, message));
 }
 
 static const char *
@@ -346,7 +287,7 @@ start_item (AtlasLoader *loader,
   g_assert (kind != NULL && item != NULL);
   G_STRUCT_MEMBER (char *, item, kind->id) = g_strdup (id ? id : "");
   g_ptr_array_add (atlas_content_items (loader->content, kind), item);
-  g_hash_table_insert (loader->where, item, atlas_loader_here (loader));
+  g_hash_table_insert (loader->where, item, atlas_loader_here_dup (loader));
   if (id != NULL)
     atlas_loader_claim_id (loader, kind, item);
   loader->item = item;
@@ -464,7 +405,7 @@ loader_start_element (GMarkupParseContext *context,
       disagreement->id = g_strdup (attrs[0].value ? attrs[0].value : "");
       disagreement->views = g_ptr_array_new_with_free_func (atlas_statement_free);
       g_ptr_array_add (disagreements, disagreement);
-      g_hash_table_insert (loader->where, disagreement, atlas_loader_here (loader));
+      g_hash_table_insert (loader->where, disagreement, atlas_loader_here_dup (loader));
       loader->disagreement = disagreement;
       return;
     }
@@ -494,7 +435,6 @@ loader_start_element (GMarkupParseContext *context,
   loader->text = g_string_new (NULL);
   g_free (loader->text_element);
   loader->text_element = g_strdup (element);
-  g_free (loader->text_where);
   loader->text_where = atlas_loader_here (loader);
 }
 
@@ -649,8 +589,7 @@ parse_file (AtlasLoader *loader,
   const char *data;
   gsize size;
 
-  g_free (loader->name);
-  loader->name = g_file_get_parse_name (file);
+  atlas_loader_start_file (loader, g_file_get_parse_name (file));
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
@@ -700,14 +639,18 @@ parse_file (AtlasLoader *loader,
       /* Items of a file that stopped half-way would only add "needs a <name>" noise. */
       g_hash_table_iter_init (&iter, loader->where);
       while (g_hash_table_iter_next (&iter, &item, &where))
-        if (g_str_has_prefix (where, loader->name) && ((const char *) where)[strlen (loader->name)] == ':')
+        if (((AtlasWhere *) where)->file == loader->name && ((AtlasWhere *) where)->line > 0)
           g_hash_table_add (loader->unfinished, item);
 
       /* Our own structural errors point at their tag; GMarkup's at where it stopped. */
       if (error->domain == G_MARKUP_ERROR && (error->code == G_MARKUP_ERROR_UNKNOWN_ELEMENT ||
                                               error->code == G_MARKUP_ERROR_INVALID_CONTENT) &&
           !g_str_has_prefix (message, "Error on line"))
-        position = atlas_loader_here (loader);
+        {
+          AtlasWhere here = atlas_loader_here (loader);
+
+          position = atlas_where_format (&here);
+        }
       else
         {
           g_markup_parse_context_get_position (loader->context, &line, &column);
@@ -789,6 +732,7 @@ atlas_content_read_pack (GFile        *directory,
   loader.where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   loader.unfinished = g_hash_table_new (NULL, NULL);
   loader.stack = g_ptr_array_new_with_free_func (g_free);
+  loader.names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < files->len; i++)
     parse_file (&loader, g_ptr_array_index (files, i));
@@ -803,8 +747,7 @@ atlas_content_read_pack (GFile        *directory,
   g_ptr_array_unref (loader.stack);
   g_clear_pointer (&loader.text_cites, g_strfreev);
   g_free (loader.text_element);
-  g_free (loader.text_where);
-  g_free (loader.name);
+  g_ptr_array_unref (loader.names);
 
   if (problems->len > before)
     return NULL;

@@ -46,8 +46,9 @@ atlas_loader_claim_id (AtlasLoader         *loader,
 
   if (g_hash_table_contains (ids, id))
     {
-      atlas_loader_problem (loader, NULL, "the %s id “%s” is used twice (first at %s)", kind->name, id,
-                            (const char *) g_hash_table_lookup (loader->where, g_hash_table_lookup (ids, id)));
+      g_autofree char *first = atlas_where_format (g_hash_table_lookup (loader->where, g_hash_table_lookup (ids, id)));
+
+      atlas_loader_problem (loader, NULL, "the %s id “%s” is used twice (first at %s)", kind->name, id, first);
       return FALSE;
     }
 
@@ -114,17 +115,17 @@ check_references (AtlasLoader *loader)
         {
         case ATLAS_REF_SOURCE:
           if (!g_hash_table_contains (c->source_ids, ref->id) && !(b && g_hash_table_contains (b->source_ids, ref->id)))
-            atlas_loader_problem (loader, ref->where, "cites “%s”, which is not a source", ref->id);
+            atlas_loader_problem (loader, &ref->where, "cites “%s”, which is not a source", ref->id);
           break;
 
         case ATLAS_REF_TERM:
           if (!g_hash_table_contains (c->term_ids, ref->id) && !(b && g_hash_table_contains (b->term_ids, ref->id)))
-            atlas_loader_problem (loader, ref->where, "refers to the glossary term “%s”, which does not exist", ref->id);
+            atlas_loader_problem (loader, &ref->where, "refers to the glossary term “%s”, which does not exist", ref->id);
           break;
 
         case ATLAS_REF_REGION:
           if (!g_hash_table_contains (c->region_ids, ref->id) && !(b && g_hash_table_contains (b->region_ids, ref->id)))
-            atlas_loader_problem (loader, ref->where, "names the region “%s”, which has no content", ref->id);
+            atlas_loader_problem (loader, &ref->where, "names the region “%s”, which has no content", ref->id);
           break;
 
         case ATLAS_REF_TOUR_REGION:
@@ -132,7 +133,7 @@ check_references (AtlasLoader *loader)
             g_autofree char *structure = strip_side (ref->id);
 
             if (!g_hash_table_contains (c->region_ids, structure) && !(b && g_hash_table_contains (b->region_ids, structure)))
-              atlas_loader_problem (loader, ref->where, "shows the region “%s”, which has no content", ref->id);
+              atlas_loader_problem (loader, &ref->where, "shows the region “%s”, which has no content", ref->id);
           }
           break;
 
@@ -228,7 +229,7 @@ atlas_loader_check_text (AtlasLoader *loader,
   plain = atlas_rich_text_to_plain (msgid);
   length = g_utf8_strlen (plain, -1);
   if (length > ATLAS_CONTENT_MAX_NAME_CHARS)
-    atlas_loader_problem (loader, loader->text_where, "<%s> is %ld characters long; a name or title may have at most %d",
+    atlas_loader_problem (loader, &loader->text_where, "<%s> is %ld characters long; a name or title may have at most %d",
                           element, length, ATLAS_CONTENT_MAX_NAME_CHARS);
 }
 
@@ -287,10 +288,10 @@ atlas_loader_check_complete (AtlasLoader *loader,
 {
   GPtrArray *red_flags = loader->content->red_flags;
   g_autoptr(GPtrArray) missing = missing_groups (red_flags);
-  const char *where = NULL;
+  g_autofree char *where = NULL;
 
-  if (red_flags->len > 0)
-    where = g_hash_table_lookup (loader->where, g_ptr_array_index (red_flags, 0));
+  if (red_flags->len > 0 && g_hash_table_contains (loader->where, g_ptr_array_index (red_flags, 0)))
+    where = atlas_where_format (g_hash_table_lookup (loader->where, g_ptr_array_index (red_flags, 0)));
 
   for (guint i = 0; i < missing->len; i++)
     g_ptr_array_add (loader->problems,

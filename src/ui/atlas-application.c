@@ -174,6 +174,25 @@ atlas_application_handle_local_options (GApplication *application,
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
 }
 
+/* For bench/: PSOAS_ATLAS_QUIT_AFTER_FIRST_FRAME=1 ends the process once the first window has
+ * painted its first frame, so a whole start-up can be timed from outside like any command. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GApplication  *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, application);
+  g_application_quit (application);
+}
+
+static void
+first_window_mapped_cb (GtkWidget    *window,
+                        GApplication *application)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_mapped_cb, application);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), application, 0);
+}
+
 static void
 atlas_application_activate (GApplication *application)
 {
@@ -182,7 +201,11 @@ atlas_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = atlas_application_new_window (self);
+    {
+      window = atlas_application_new_window (self);
+      if (g_strcmp0 (g_getenv ("PSOAS_ATLAS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+        g_signal_connect_object (window, "map", G_CALLBACK (first_window_mapped_cb), self, 0);
+    }
 
   gtk_window_present (window);
 }

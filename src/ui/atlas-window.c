@@ -427,6 +427,23 @@ atlas_window_large_text_cb (AtlasWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_TEXT]);
 }
 
+/* The shortcuts window is built when it is first asked for, not with every window: from
+ * gtk/help-overlay.ui GtkApplication would build one for each window before its first frame,
+ * so the file is kept under ui/ and this action stands in until then. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  /* GTK's own win.show-help-overlay takes this action's place from now on. */
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
@@ -447,6 +464,12 @@ atlas_window_constructed (GObject *object)
   gboolean maximized;
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  {
+    const GActionEntry entries[] = { { "show-help-overlay", show_help_overlay_cb } };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  }
 
   if (self->settings == NULL)
     self->settings = atlas_settings_new_default ();
@@ -494,8 +517,6 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "region-hovered",
                            G_CALLBACK (list_hover_cb), self, G_CONNECT_SWAPPED);
-
-  sync_structure_list (self);
 }
 
 static void
@@ -719,6 +740,9 @@ atlas_window_new (GtkApplication *application,
       atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
+
+  /* Only now, with the content in place, is the front view loaded and its list built: once. */
+  sync_structure_list (self);
 
   return self;
 }
