@@ -7,7 +7,9 @@
  * The pane binds check buttons to an AtlasChecklist and shows what the core works out. Warning
  * signs (red flags) come first and, once one is ticked, an alert at the top says to get medical
  * care, how urgently, and the summary stops suggesting any self-care. The alert has the
- * "alert" accessible role, so screen readers announce it as it appears.
+ * "alert" accessible role, its title as its name and its advice as its description, and it
+ * takes the focus when it appears or its urgency changes, so screen readers speak it
+ * (see announce_alert()).
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "atlas-checklist-pane.h"
+#include "atlas-ui.h"
 
 struct _AtlasChecklistPane
 {
@@ -32,6 +35,8 @@ struct _AtlasChecklistPane
   gboolean         built;
 
   GtkRevealer     *alert_revealer;
+  GtkWidget       *alert;
+  char            *announced_title; /* the alert's title when it last took focus */
   GtkLabel        *alert_title;
   GtkLabel        *alert_body;
   GtkBox          *groups;
@@ -180,7 +185,6 @@ item_row (AtlasChecklistPane *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (check), "row", row);
   if (red_flag)
@@ -392,6 +396,39 @@ update_alert (AtlasChecklistPane *self)
   gtk_revealer_set_reveal_child (self->alert_revealer, TRUE);
 }
 
+/* What a screen reader says about the alert: its title as its name, its advice as its
+ * description. It is spoken (it takes the focus, see atlas_ui_announce()) the first time it
+ * shows and whenever its title changes with the urgency, never for a tick that changes
+ * nothing, so ticking several signs does not keep pulling the focus away. */
+static void
+announce_alert (AtlasChecklistPane *self)
+{
+  const char *title = gtk_label_get_text (self->alert_title);
+  const char *body = gtk_label_get_text (self->alert_body);
+
+  if (!gtk_revealer_get_reveal_child (self->alert_revealer))
+    {
+      g_clear_pointer (&self->announced_title, g_free);
+      /* Focus on a closing alert would be lost: it goes back to the list of signs. */
+      if (gtk_widget_has_focus (self->alert))
+        gtk_widget_child_focus (GTK_WIDGET (self->groups), GTK_DIR_TAB_FORWARD);
+      gtk_widget_set_focusable (self->alert, FALSE);
+      return;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body,
+                                  -1);
+  gtk_widget_set_focusable (self->alert, TRUE);
+  if (g_strcmp0 (self->announced_title, title) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  g_free (self->announced_title);
+  self->announced_title = g_strdup (title);
+  atlas_ui_announce (self->alert, title, body);
+}
+
 static void
 sync_from_model (AtlasChecklistPane *self)
 {
@@ -442,6 +479,7 @@ sync_from_model (AtlasChecklistPane *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), atlas_checklist_get_n_checked (self->checklist) > 0);
   update_alert (self);
+  announce_alert (self);
   update_summary (self);
 }
 
@@ -680,6 +718,7 @@ atlas_checklist_pane_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->state_path, g_free);
   g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_pointer (&self->announced_title, g_free);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->sides, g_hash_table_unref);
 
@@ -714,6 +753,7 @@ atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-checklist-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_body);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, groups);
@@ -732,4 +772,5 @@ atlas_checklist_pane_init (AtlasChecklistPane *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }

@@ -132,6 +132,7 @@ void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *se
 
 /* atlas-diagram-view-selection.c */
 const AtlasRegion *_atlas_diagram_view_get_selected        (AtlasDiagramView *self);
+void               _atlas_diagram_view_update_accessible_description (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *self,
                                                             int               x,
                                                             int               y,

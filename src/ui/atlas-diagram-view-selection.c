@@ -30,8 +30,9 @@ atlas_diagram_view_get_selected_region (AtlasDiagramView *self)
   return self->selected;
 }
 
-static void
-update_accessible_description (AtlasDiagramView *self)
+/* Also called once at the start, so the picture is described before anything is chosen. */
+void
+_atlas_diagram_view_update_accessible_description (AtlasDiagramView *self)
 {
   const AtlasRegion *region = _atlas_diagram_view_get_selected (self);
   g_autofree char *name = region ? atlas_region_dup_display_name (region, self->content) : NULL;
@@ -63,7 +64,7 @@ atlas_diagram_view_set_selected_region (AtlasDiagramView *self,
 
   g_free (self->selected);
   self->selected = g_strdup (region_id);
-  update_accessible_description (self);
+  _atlas_diagram_view_update_accessible_description (self);
   _atlas_diagram_view_notify (self, PROP_SELECTED_REGION);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -457,6 +457,7 @@ atlas_diagram_view_init (AtlasDiagramView *self)
   self->show_labels = TRUE;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  _atlas_diagram_view_update_accessible_description (self);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (_atlas_diagram_view_query_tooltip_cb), NULL);

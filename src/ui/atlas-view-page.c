@@ -14,6 +14,7 @@
 
 #include "atlas-view-page.h"
 #include "atlas-views.h"
+#include "atlas-ui.h"
 
 struct _AtlasViewPage
 {
@@ -59,6 +60,22 @@ show_error (AtlasViewPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* The diagram is named from the start, not when first shown: a screen reader meets the
+ * pages of the views it has not opened yet too. */
+static void
+name_diagram (AtlasViewPage *self)
+{
+  const AtlasViewInfo *view = self->view_name ? atlas_views_lookup (self->view_name) : NULL;
+
+  if (view != NULL)
+    {
+      /* Translators: the accessible name of a diagram, e.g. "Front diagram". */
+      g_autofree char *label = g_strdup_printf (_("%s diagram"), _(view->title));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+}
+
 static void
 update_controls (AtlasViewPage *self)
 {
@@ -90,13 +107,6 @@ atlas_view_page_load_files (AtlasViewPage  *self,
   g_return_val_if_fail (n_files >= 1 && n_files <= ATLAS_VIEW_MAX_STATES, FALSE);
 
   self->loaded = TRUE;
-  if (view != NULL)
-    {
-      /* Translators: the accessible name of a diagram, e.g. "Front diagram". */
-      g_autofree char *label = g_strdup_printf (_("%s diagram"), _(view->title));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
 
   for (guint i = 0; i < n_files && ok; i++)
     {
@@ -268,6 +278,7 @@ atlas_view_page_set_property (GObject      *object,
     {
     case PROP_VIEW_NAME:
       self->view_name = g_value_dup_string (value);
+      name_diagram (self);
       break;
 
     default:
@@ -308,6 +319,7 @@ static void
 atlas_view_page_init (AtlasViewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
   install_actions (self);
 }
 
