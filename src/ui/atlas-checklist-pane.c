@@ -106,6 +106,8 @@ check_toggled_cb (GtkCheckButton     *check,
   const char *id = g_object_get_data (G_OBJECT (check), "id");
   gboolean active = gtk_check_button_get_active (check);
 
+  gtk_accessible_update_state (g_object_get_data (G_OBJECT (check), "row"), GTK_ACCESSIBLE_STATE_CHECKED,
+                               active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   if (self->updating)
     return;
 
@@ -178,13 +180,17 @@ item_row (AtlasChecklistPane *self,
           gboolean            red_flag,
           gboolean            sided)
 {
-  GtkWidget *row = adw_action_row_new ();
+  /* One stop for the keyboard per row: the row is the check box (it has the role and the
+   * state), and the box drawn in it only shows the tick. */
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX, NULL);
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *name = atlas_rich_text_to_plain (rich_name);
   g_autofree char *title = g_markup_escape_text (name, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (check), "row", row);
   if (red_flag)
