@@ -258,6 +258,67 @@ test_quiz_the_class_on_the_diagram (void **state)
   assert_false (gtk_revealer_get_reveal_child (atlas_test_window_child (f->window, "quiz_revealer")));
 }
 
+/* A keyboard can take the whole quiz: the card has the focus when it opens, the list that
+ * would name the answers is out of reach, arrows step through the parts of the diagram and
+ * Enter answers. Changing the view ends the quiz, and the classroom-stop action (Escape) ends
+ * a quiz or a tour and is off when neither runs. */
+static void
+test_quiz_from_the_keyboard (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *list = atlas_test_window_child (f->window, "structure_list");
+  GtkWidget *quiz_card = atlas_test_window_child (f->window, "quiz_card");
+  const AtlasQuizQuestion *question;
+  AtlasDiagram *diagram = atlas_diagram_view_get_diagram (f->view);
+  AtlasQuiz *quiz;
+  GtkWidget *focus;
+  guint steps = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
+  quiz = atlas_window_get_quiz (f->window);
+  assert_non_null (quiz);
+  atlas_test_wait_for_mapped (quiz_card);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_non_null (focus);
+  assert_true (gtk_widget_is_ancestor (focus, quiz_card));
+  assert_false (gtk_widget_get_sensitive (list));
+
+  /* Arrow through the parts until the one asked for is highlighted, then Enter. */
+  question = atlas_quiz_get_question (quiz);
+  assert_int_equal (question->kind, ATLAS_QUIZ_FIND);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  for (;;)
+    {
+      const AtlasRegion *region;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->view), "diagram.pan", "(ii)", 1, 0);
+      steps++;
+      assert_true (steps <= atlas_diagram_get_n_regions (diagram));
+      region = atlas_diagram_lookup_region (diagram, atlas_diagram_view_get_hovered_region (f->view));
+      assert_non_null (region);
+      /* Nothing on the way says what the part is. */
+      assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (f->view)) ? gtk_widget_get_tooltip_text (GTK_WIDGET (f->view)) : "", region->id));
+      if (g_str_equal (region->structure, question->structure))
+        break;
+      assert_false (atlas_quiz_is_answered (quiz));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "diagram.choose", NULL);
+  assert_true (atlas_quiz_is_answered (quiz));
+  assert_int_equal (atlas_quiz_get_score (quiz), 1);
+
+  /* Escape (win.classroom-stop) ends it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.classroom-stop", NULL);
+  assert_null (atlas_window_get_quiz (f->window));
+  assert_true (gtk_widget_get_sensitive (list));
+
+  /* A quiz never outlives its view: its questions name parts of that picture. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
+  assert_non_null (atlas_window_get_quiz (f->window));
+  atlas_window_set_view (f->window, "side");
+  assert_null (atlas_window_get_quiz (f->window));
+  assert_true (atlas_diagram_view_get_reveal_names (f->view));
+}
+
 static gboolean
 sources_window_open (gpointer data)
 {
@@ -376,6 +437,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_quiz_from_the_keyboard, setup, teardown),
   };
 
   gtk_init ();

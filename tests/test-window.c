@@ -249,6 +249,112 @@ test_menu_opens_about_and_shortcuts (void **state)
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 }
 
+/* The same key on the keypad, or the unshifted key of "+", is one entry in the window. */
+static guint
+canonical_key (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      return GDK_KEY_plus;
+    case GDK_KEY_KP_Subtract:
+      return GDK_KEY_minus;
+    case GDK_KEY_KP_0:
+      return GDK_KEY_0;
+    case GDK_KEY_KP_Enter:
+      return GDK_KEY_Return;
+    default:
+      return keyval;
+    }
+}
+
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          /* Ours name actions; GTK's own (focus moves, the inspector) emit signals. */
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+            g_hash_table_add (keys, gtk_accelerator_name (canonical_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
+                                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* Every key the window and the diagram answer to is in the shortcuts window. */
+static void
+test_every_shortcut_is_listed (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *overlay = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (item))
+        overlay = GTK_WIDGET (item);
+    }
+  assert_non_null (overlay);
+
+  g_ptr_array_add (stack, overlay);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *accelerator = NULL;
+          g_auto(GStrv) accels = NULL;
+
+          g_object_get (widget, "accelerator", &accelerator, NULL);
+          accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+          for (guint i = 0; accels[i] != NULL; i++)
+            {
+              guint keyval;
+              GdkModifierType mods;
+
+              if (gtk_accelerator_parse (accels[i], &keyval, &mods))
+                g_hash_table_add (listed, gtk_accelerator_name (keyval, mods));
+            }
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  collect_shortcuts (GTK_WIDGET (f->window), bound);
+  collect_shortcuts (GTK_WIDGET (atlas_test_window_view (f->window, "front")), bound);
+  assert_true (g_hash_table_size (bound) > 20);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      fail_msg ("%s does something but is not in the shortcuts window", (const char *) key);
+
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
 static int label_size_before;
 
 static gboolean
@@ -301,6 +407,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_every_shortcut_is_listed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };
 

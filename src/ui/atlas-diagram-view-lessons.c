@@ -6,7 +6,8 @@
  * The window runs the quiz and the tour (atlas-window.c, on the core's atlas-quiz.c and
  * atlas-tour.c); the view only offers what they need: the quiz hides every name so the picture
  * gives no answers away, and the tour keeps room at the top for its caption. Both steer the
- * selection and the emphasis outline through the ordinary public API.
+ * selection and the emphasis outline through the ordinary public API. While the names are
+ * hidden the arrow keys step through the parts instead of panning, so a keyboard can point.
  */
 #include "config.h"
 
@@ -58,3 +59,11 @@ atlas_diagram_view_set_top_inset (AtlasDiagramView *self,
   _atlas_diagram_view_changed (self, TRUE);
 }
 
+
+/* During a quiz the arrows step through the parts (atlas-diagram-view-selection.c) and the
+ * screen reader hears where it is, not what it is. */
+gboolean
+_atlas_diagram_view_arrows_step (AtlasDiagramView *self)
+{
+  return self->hide_names;
+}

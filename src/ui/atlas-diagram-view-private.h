@@ -130,9 +130,15 @@ void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *se
 void               _atlas_diagram_view_snapshot_labels     (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
 
+/* atlas-diagram-view-lessons.c */
+gboolean           _atlas_diagram_view_arrows_step         (AtlasDiagramView *self);
+
 /* atlas-diagram-view-selection.c */
 const AtlasRegion *_atlas_diagram_view_get_selected        (AtlasDiagramView *self);
 void               _atlas_diagram_view_update_accessible_description (AtlasDiagramView *self);
+void               _atlas_diagram_view_step                (AtlasDiagramView *self,
+                                                            int               delta);
+void               _atlas_diagram_view_choose_highlighted  (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *self,
                                                             int               x,
                                                             int               y,

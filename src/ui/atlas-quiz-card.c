@@ -138,7 +138,7 @@ show_question (AtlasQuizCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->options), question->kind == ATLAS_QUIZ_NAME);
   gtk_label_set_label (self->prompt, prompt);
   if (!answered)
-    gtk_label_set_label (self->feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram.") : "");
+    gtk_label_set_label (self->feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram, or step to it there with the arrow keys and press Enter.") : "");
 }
 
 /* A screen reader reads out each new question (the card takes the focus with it, which also

@@ -52,6 +52,11 @@ void           atlas_window_classroom_init            (AtlasWindow    *self);
 void           atlas_window_classroom_set_content     (AtlasWindow    *self,
                                                        AtlasContent   *content);
 void           atlas_window_classroom_stop            (AtlasWindow    *self);
+void           atlas_window_classroom_view_changed    (AtlasWindow    *self,
+                                                       gboolean        parts_changed);
+void           atlas_window_classroom_stop_action_cb  (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
 void           atlas_window_tour_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);

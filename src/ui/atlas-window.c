@@ -137,6 +137,7 @@ sync_structure_list (AtlasWindow *self)
 static void
 atlas_window_visible_child_cb (AtlasWindow *self)
 {
+  atlas_window_classroom_view_changed (self, FALSE);
   sync_structure_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
@@ -164,7 +165,10 @@ diagram_regions_changed_cb (AtlasWindow      *self,
 
   /* Another posture or a hidden layer: the same view, but other regions to list. */
   if (page != NULL && atlas_view_page_get_diagram_view (page) == view)
-    sync_structure_list (self);
+    {
+      atlas_window_classroom_view_changed (self, TRUE);
+      sync_structure_list (self);
+    }
 }
 
 static void
@@ -239,6 +243,13 @@ checklist_problem_cb (AtlasWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Ctrl+Z undoes a Clear while its toast is up, and only then. */
+static void
+clear_toast_dismissed_cb (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
+}
+
 static void
 checklist_cleared_cb (AtlasWindow *self)
 {
@@ -246,6 +257,8 @@ checklist_cleared_cb (AtlasWindow *self)
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-clear");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (clear_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -254,7 +267,10 @@ undo_clear_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_checklist_pane_undo_clear (self->symptom_checklist);
+  gtk_widget_action_set_enabled (widget, "win.undo-clear", FALSE);
 }
 
 /* For a projector: the whole screen for the diagram. */
@@ -616,6 +632,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-clear", NULL);
+  gtk_widget_class_install_action (widget_class, "win.classroom-stop", NULL, atlas_window_classroom_stop_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
@@ -647,7 +665,19 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  GtkEventController *escape = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Escape ends a tour or a quiz wherever the focus is, before the diagram's own Escape
+   * (clear the selection) sees it; with neither running the action is off and the key goes
+   * on as before. */
+  gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.classroom-stop")));
+  gtk_widget_add_controller (GTK_WIDGET (self), escape);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
   atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
