@@ -7,7 +7,8 @@
  * driving the pointer by hand. Run it in an X server, e.g.
  *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
- * zoomed, tour, shortcuts, quiz.
+ * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz. Width and height follow the
+ * output name (default 1400 900); 360 640 shows the narrow, phone-sized layout.
  */
 #include "config.h"
 
@@ -46,7 +47,7 @@ main (int   argc,
 
   settings = atlas_test_settings_new ();
   atlas_settings_set_window_size (settings, width, height, FALSE);
-  if (g_str_equal (scenario, "large"))
+  if (g_str_has_prefix (scenario, "large"))
     atlas_settings_set_large_text (settings, TRUE);
 
   window = atlas_test_open_window (settings);
@@ -77,7 +78,13 @@ main (int   argc,
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");
 
-  if (g_str_equal (scenario, "quiz"))
+  if (g_str_equal (scenario, "search"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (atlas_test_window_child (window, "search_entry")), "hip");
+    }
+
+  if (g_str_equal (scenario, "quiz") || g_str_equal (scenario, "large-quiz"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-start", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-next", NULL);
@@ -86,7 +93,7 @@ main (int   argc,
   if (g_str_equal (scenario, "shortcuts"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 
-  if (g_str_equal (scenario, "tour"))
+  if (g_str_equal (scenario, "tour") || g_str_equal (scenario, "large-tour"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-start", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);

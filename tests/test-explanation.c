@@ -17,6 +17,8 @@
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
 #include "atlas-quiz-card.h"
+#include "atlas-search.h"
+#include "atlas-structure-list.h"
 #include "atlas-sources-window.h"
 #include "atlas-test-ui.h"
 #include "atlas-tour-card.h"
@@ -320,6 +322,92 @@ test_quiz_from_the_keyboard (void **state)
 }
 
 static gboolean
+has_results (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
+/* Types @text in the search entry and activates its best result of @kind. */
+static void
+find_and_choose (Fixture         *f,
+                 const char      *text,
+                 AtlasSearchKind  kind)
+{
+  GtkWidget *entry = atlas_test_window_child (f->window, "search_entry");
+  GtkListBox *results = atlas_test_window_child (f->window, "search_results");
+  GtkListBoxRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  assert_true (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
+  assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry) ||
+               gtk_root_get_focus (GTK_ROOT (f->window)) == entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  assert_true (atlas_test_wait_for (has_results, results, 5000));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == (int) kind)
+      break;
+  if (row == NULL)
+    fail_msg ("no result of kind %d for \"%s\"", kind, text);
+  g_signal_emit_by_name (results, "row-activated", row);
+  /* Choosing closes the search. */
+  assert_false (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
+}
+
+/* Ctrl+F finds each kind of thing, and choosing a result goes to it. */
+static void
+test_find_anything (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklistPane *checklist = atlas_test_window_child (f->window, "symptom_checklist");
+  const AtlasSymptom *symptom = g_ptr_array_index (atlas_content_get_symptoms (f->content), 0);
+  const AtlasTerm *term = g_ptr_array_index (atlas_content_get_terms (f->content), 0);
+  const AtlasExercise *exercise = g_ptr_array_index (atlas_content_get_exercises (f->content), 0);
+  g_autofree char *symptom_name = plain (symptom->name);
+  g_autofree char *term_name = plain (term->name);
+  g_autofree char *exercise_name = plain (exercise->name);
+  g_autofree char *text = NULL;
+  AtlasDiagramView *other;
+  GtkWidget *focus;
+  GtkWidget *expander;
+
+  /* A structure the visible (front) view shows is selected there. */
+  find_and_choose (f, "femoral nerve", ATLAS_SEARCH_STRUCTURE);
+  assert_string_equal (atlas_window_get_view (f->window), "front");
+  assert_true (g_str_has_prefix (atlas_diagram_view_get_selected_region (f->view), "femoral-nerve"));
+  text = atlas_explanation_pane_dup_text (f->pane);
+  assert_true (g_str_has_prefix (text, "Femoral nerve"));
+
+  /* One the visible view lacks: a view that has it comes up with it selected. */
+  atlas_window_set_view (f->window, "section");
+  assert_null (atlas_structure_list_get_row (atlas_test_window_child (f->window, "structure_list"), "femur-left"));
+  find_and_choose (f, "thigh bone", ATLAS_SEARCH_STRUCTURE);
+  other = atlas_test_window_view (f->window, atlas_window_get_view (f->window));
+  assert_string_not_equal (atlas_window_get_view (f->window), "section");
+  assert_string_equal (atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (other),
+                                                    atlas_diagram_view_get_selected_region (other))->structure, "femur");
+
+  /* A symptom gets the focus in the checklist, unticked. */
+  find_and_choose (f, symptom_name, ATLAS_SEARCH_SYMPTOM);
+  assert_string_equal (gtk_stack_get_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack")), "symptoms");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_true (ADW_IS_ACTION_ROW (focus));
+  assert_false (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (checklist, symptom->id)));
+  assert_true (g_object_get_data (G_OBJECT (atlas_checklist_pane_get_check_button (checklist, symptom->id)), "row") == (gpointer) focus);
+
+  /* A term opens its definition. */
+  find_and_choose (f, term_name, ATLAS_SEARCH_TERM);
+  assert_non_null (atlas_explanation_pane_get_popover (f->pane));
+  gtk_popover_popdown (atlas_explanation_pane_get_popover (f->pane));
+
+  /* An exercise opens in the explanation of a structure it works on. */
+  find_and_choose (f, exercise_name, ATLAS_SEARCH_EXERCISE);
+  expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
+  assert_non_null (expander);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_true (GTK_IS_EXPANDER (focus) && gtk_expander_get_expanded (GTK_EXPANDER (focus)));
+}
+
+static gboolean
 sources_window_open (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -438,6 +526,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_from_the_keyboard, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_find_anything, setup, teardown),
   };
 
   gtk_init ();

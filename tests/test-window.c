@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "atlas-structure-list.h"
 #include "atlas-test-ui.h"
 #include "atlas-window.h"
 
@@ -147,6 +148,81 @@ test_narrow_window_folds_panes (void **state)
   atlas_test_iterate ();
   assert_true (atlas_window_get_show_explanation (narrow));
   assert_true (atlas_settings_get_show_explanation (f->settings));
+
+  atlas_test_close_window (GTK_WINDOW (narrow));
+}
+
+/* Flaps slide: a test waits for them to come to rest (an animation cut short by closing the
+ * window would keep it alive). */
+static gboolean
+flaps_at_rest (gpointer data)
+{
+  const char *names[] = { "checklist_flap", "explanation_flap" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AdwFlap *flap = atlas_test_window_child (data, names[i]);
+
+      if (adw_flap_get_reveal_progress (flap) != (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+settle (AtlasWindow *window)
+{
+  atlas_test_iterate ();
+  assert_true (atlas_test_wait_for (flaps_at_rest, window, 5000));
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 380;
+}
+
+/* A phone-sized window (or a tiled half screen): 360 pixels wide works. The panes fold,
+ * choosing a structure opens its explanation like a page with a way back, and only one pane
+ * covers the diagram at a time. */
+static void
+test_phone_sized_window (void **state)
+{
+  Fixture *f = *state;
+  AtlasWindow *narrow;
+  AtlasStructureList *list;
+  GtkWidget *back;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  atlas_settings_set_window_size (f->settings, 360, 640, FALSE);
+  narrow = open_window (f->settings);
+  assert_true (atlas_test_wait_for (both_folded, narrow, 5000));
+  assert_true (atlas_test_wait_for (is_narrow, narrow, 5000));
+  back = atlas_test_window_child (narrow, "explanation_back");
+  list = atlas_test_window_child (narrow, "structure_list");
+
+  /* The list opens over the diagram; choosing in it opens the explanation in its place. */
+  atlas_window_set_show_checklist (narrow, TRUE);
+  settle (narrow);
+  gtk_widget_activate (atlas_structure_list_get_row (list, "psoas-major-left"));
+  settle (narrow);
+  assert_true (atlas_window_get_show_explanation (narrow));
+  assert_false (atlas_window_get_show_checklist (narrow));
+  assert_true (gtk_widget_get_visible (back));
+
+  /* Back to the diagram. */
+  g_signal_emit_by_name (back, "clicked");
+  settle (narrow);
+  assert_false (atlas_window_get_show_explanation (narrow));
+  assert_string_equal (atlas_diagram_view_get_selected_region (atlas_test_window_view (narrow, "front")), "psoas-major-left");
+
+  /* Opening the list again closes the explanation. */
+  atlas_window_set_show_explanation (narrow, TRUE);
+  atlas_window_set_show_checklist (narrow, TRUE);
+  settle (narrow);
+  assert_false (atlas_window_get_show_explanation (narrow));
 
   atlas_test_close_window (GTK_WINDOW (narrow));
 }
@@ -404,6 +480,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_window_has_three_areas, setup, teardown),
     cmocka_unit_test_setup_teardown (test_toggle_checklist_is_remembered, setup, teardown),
     cmocka_unit_test_setup_teardown (test_narrow_window_folds_panes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_phone_sized_window, setup, teardown),
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),

@@ -679,6 +679,30 @@ atlas_checklist_pane_get_side_button (AtlasChecklistPane *self,
   return NULL;
 }
 
+/**
+ * atlas_checklist_pane_focus_item:
+ * @id: a symptom or a warning sign
+ *
+ * Brings its row into view with the keyboard focus on it, ticking nothing.
+ *
+ * Returns: %FALSE if there is no such row
+ */
+gboolean
+atlas_checklist_pane_focus_item (AtlasChecklistPane *self,
+                                 const char         *id)
+{
+  GtkWidget *check;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
+
+  ensure_built (self);
+  check = g_hash_table_lookup (self->checks, id);
+  if (check == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "row"));
+}
+
 gboolean
 atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
 {

@@ -570,7 +570,36 @@ atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
 {
   g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
 
-  return open_link (self, GTK_WIDGET (self->box), uri);
+  /* With nothing chosen the explanation is not on screen, and a popover needs its anchor to be. */
+  return open_link (self, gtk_widget_get_mapped (GTK_WIDGET (self->box)) ? GTK_WIDGET (self->box) : GTK_WIDGET (self), uri);
+}
+
+/**
+ * atlas_explanation_pane_open_exercise:
+ * @exercise_id: an exercise of the structure shown
+ *
+ * Opens that exercise (outlining what it works on) and gives it the keyboard focus.
+ *
+ * Returns: %FALSE if the pane does not show it, as while a warning sign is ticked
+ */
+gboolean
+atlas_explanation_pane_open_exercise (AtlasExplanationPane *self,
+                                      const char           *exercise_id)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const AtlasExercise *exercise = g_object_get_data (G_OBJECT (child), "exercise");
+
+      if (GTK_IS_EXPANDER (child) && exercise != NULL && g_str_equal (exercise->id, exercise_id))
+        {
+          gtk_expander_set_expanded (GTK_EXPANDER (child), TRUE);
+          gtk_widget_grab_focus (child);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

@@ -9,8 +9,9 @@
  * user's choice of which panes to show is remembered only while the panes are unfolded; a
  * fold hides them without overwriting that choice.
  *
- * Two parts of the window have files of their own, sharing atlas-window-private.h: the
- * guided tour and the quiz (atlas-window-classroom.c) and the handout (atlas-window-handout.c).
+ * Three parts of the window have files of their own, sharing atlas-window-private.h: the
+ * guided tour and the quiz (atlas-window-classroom.c), the handout (atlas-window-handout.c)
+ * and finding anything (atlas-window-search.c).
  * Their actions are still installed here, with all the others.
  */
 #include "config.h"
@@ -44,6 +45,41 @@ atlas_window_sync_flap (AtlasWindow *self,
   adw_flap_set_reveal_flap (flap, wanted && !adw_flap_get_folded (flap));
 }
 
+/* Where the panes fold: beside a diagram of at least 560 pixels they fit, below that they
+ * open over it on demand. AdwFlap would fold by the diagram's minimum width, but that minimum
+ * is small so that the window works at 360 pixels (a phone, a tiled half screen). */
+#define EXPLANATION_FOLD_WIDTH 900
+#define CHECKLIST_FOLD_WIDTH   1200
+/* Below this, choosing a structure opens its explanation as a page over the diagram. */
+#define NARROW_WIDTH           600
+
+static void
+atlas_window_fit_width (AtlasWindow *self,
+                        int          width)
+{
+  adw_flap_set_fold_policy (self->explanation_flap, width < EXPLANATION_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                                  : ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_fold_policy (self->checklist_flap, width < CHECKLIST_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                              : ADW_FLAP_FOLD_POLICY_NEVER);
+  self->narrow = width < NARROW_WIDTH;
+  /* Strict centering reserves the wider side's width on both sides; a narrow header bar
+   * cannot spare it, nor room for the tour's button (the main menu has the tour too). */
+  adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
+                                                                      : ADW_CENTERING_POLICY_STRICT);
+  gtk_widget_set_visible (self->tour_button, !self->narrow);
+}
+
+static void
+atlas_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  atlas_window_fit_width (ATLAS_WINDOW (widget), width);
+
+  GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 atlas_window_flap_folded_cb (AtlasWindow *self,
                              GParamSpec  *pspec,
@@ -52,7 +88,10 @@ atlas_window_flap_folded_cb (AtlasWindow *self,
   if (flap == self->checklist_flap)
     atlas_window_sync_flap (self, flap, atlas_settings_get_show_checklist (self->settings));
   else
-    atlas_window_sync_flap (self, flap, atlas_settings_get_show_explanation (self->settings));
+    {
+      atlas_window_sync_flap (self, flap, atlas_settings_get_show_explanation (self->settings));
+      gtk_widget_set_visible (self->explanation_back, adw_flap_get_folded (flap));
+    }
 }
 
 static void
@@ -61,6 +100,11 @@ atlas_window_flap_revealed_cb (AtlasWindow *self,
                                AdwFlap     *flap)
 {
   gboolean revealed = adw_flap_get_reveal_flap (flap);
+  AdwFlap *other = flap == self->checklist_flap ? self->explanation_flap : self->checklist_flap;
+
+  /* Folded panes open over the diagram, one at a time: two would cover it and each other. */
+  if (revealed && adw_flap_get_folded (flap) && adw_flap_get_folded (other))
+    adw_flap_set_reveal_flap (other, FALSE);
 
   if (flap == self->checklist_flap)
     {
@@ -154,6 +198,12 @@ diagram_selection_cb (AtlasWindow      *self,
 
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
   show_region (self, atlas_diagram_view_get_selected_region (view));
+
+  /* On a narrow screen the explanation is a page of its own: choosing a structure opens it.
+   * Not while a tour or a quiz chooses: their cards say what there is to say. */
+  if (self->narrow && atlas_diagram_view_get_selected_region (view) != NULL && self->quiz == NULL &&
+      (self->tour == NULL || atlas_tour_get_position (self->tour) < 0))
+    adw_flap_set_reveal_flap (self->explanation_flap, TRUE);
 }
 
 static void
@@ -430,6 +480,8 @@ atlas_window_constructed (GObject *object)
 
   atlas_settings_get_window_size (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  /* Laid out for that width from the start, so a narrow window can open narrow. */
+  atlas_window_fit_width (self, width);
   if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -444,6 +496,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_flap, "notify::folded",
                            G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->explanation_back, adw_flap_get_folded (self->explanation_flap));
   g_signal_connect_object (self->checklist_flap, "notify::reveal-flap",
                            G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_flap, "notify::reveal-flap",
@@ -466,6 +519,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
+  atlas_window_search_init (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -484,6 +538,8 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
   g_clear_object (&self->quiz);
+  g_clear_object (&self->content);
+  g_clear_pointer (&self->search_index, atlas_search_index_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -573,6 +629,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->set_property = atlas_window_set_property;
 
   window_class->close_request = atlas_window_close_request;
+  widget_class->size_allocate = atlas_window_size_allocate;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
@@ -608,12 +665,20 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_TOUR_CARD);
   g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_back);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
@@ -630,6 +695,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");
   gtk_widget_class_install_property_action (widget_class, "win.large-text", "large-text");
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, atlas_window_find_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-clear", NULL);
@@ -707,6 +774,7 @@ atlas_window_new (GtkApplication *application,
       atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
+      atlas_window_search_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
 
