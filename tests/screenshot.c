@@ -7,7 +7,7 @@
  * driving the pointer by hand. Run it in an X server, e.g.
  *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
- * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz. Width and height follow the
+ * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz, cleared. Width and height follow the
  * output name (default 1400 900); 360 640 shows the narrow, phone-sized layout.
  */
 #include "config.h"
@@ -65,6 +65,11 @@ main (int   argc,
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
       gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (pane, "pain-to-thighs", ATLAS_SIDE_LEFT), TRUE);
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "trouble-standing-straight"), TRUE);
+    }
+  if (g_str_equal (scenario, "cleared"))
+    {
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
+      atlas_checklist_pane_clear (pane);
     }
   if (g_str_equal (scenario, "red-flag"))
     gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "saddle-numbness"), TRUE);

@@ -300,6 +300,55 @@ test_selection_syncs_list_diagram_and_pane (void **state)
   assert_null (atlas_structure_list_get_row (list, "femur-left"));
 }
 
+static gboolean
+wait_a_moment (gpointer data)
+{
+  return FALSE;
+}
+
+/* With Large Text, with a tour's card over the top and the controls over the bottom corner,
+ * no name on the diagram runs under either, at a wide and at a narrow size. */
+static void
+test_labels_stay_clear_of_cards_and_controls (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *v = view (f, "front");
+  GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page (f, "front")), ATLAS_TYPE_VIEW_PAGE, "toolbar"));
+  GtkWidget *card = atlas_test_window_child (f->window, "tour_card");
+  const int widths[] = { 1500, 700 };
+
+  atlas_settings_set_large_text (f->settings, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-next", NULL);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      graphene_rect_t controls, caption;
+      guint n = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 950);
+      atlas_test_wait_for (wait_a_moment, NULL, 800);
+      assert_non_null (atlas_window_get_tour (f->window));
+      assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (v), &controls));
+      assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (v), &caption));
+
+      for (guint i = 0; i < 64; i++)
+        {
+          graphene_rect_t label;
+          const char *id;
+
+          if (!atlas_diagram_view_get_label_bounds (v, i, &id, &label))
+            continue;
+          n++;
+          if (graphene_rect_intersection (&label, &controls, NULL))
+            fail_msg ("at %d px the label of %s runs under the controls", widths[w], id);
+          if (graphene_rect_intersection (&label, &caption, NULL))
+            fail_msg ("at %d px the label of %s runs under the tour's card", widths[w], id);
+        }
+      assert_true (n > 5);
+    }
+}
+
 static void
 check_labels_clear (AtlasDiagramView *v)
 {
@@ -446,6 +495,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_list_selection_does_not_follow_focus, setup, teardown),
     cmocka_unit_test_setup_teardown (test_selection_syncs_list_diagram_and_pane, setup, teardown),
     cmocka_unit_test_setup_teardown (test_labels_never_overlap_at_default_zoom, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_labels_stay_clear_of_cards_and_controls, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nerves_and_posture_toggle, setup, teardown),
     cmocka_unit_test_setup_teardown (test_broken_diagram_leaves_other_views_working, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dark_style_restyles_the_diagram, setup, teardown),

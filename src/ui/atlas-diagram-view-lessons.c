@@ -67,3 +67,28 @@ _atlas_diagram_view_arrows_step (AtlasDiagramView *self)
 {
   return self->hide_names;
 }
+
+/**
+ * atlas_diagram_view_set_bottom_inset:
+ * @height: how high the controls over the bottom-right corner are, with their margin
+ * @width: how wide, with their margin
+ *
+ * The drawing may pass under such controls, a name never does (at any text size): the label
+ * columns they reach end above them.
+ */
+void
+atlas_diagram_view_set_bottom_inset (AtlasDiagramView *self,
+                                     double            height,
+                                     double            width)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  height = MAX (0, height);
+  width = MAX (0, width);
+  if (self->bottom_inset == height && self->bottom_inset_width == width)
+    return;
+
+  self->bottom_inset = height;
+  self->bottom_inset_width = width;
+  _atlas_diagram_view_changed (self, FALSE);
+}

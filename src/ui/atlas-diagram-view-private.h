@@ -46,6 +46,8 @@ struct _AtlasDiagramView
 
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
+  double        bottom_inset; /* height of the controls over the bottom-right corner… */
+  double        bottom_inset_width; /* …and their width: labels keep clear of them */
   double        center_x;    /* the document point at the centre of the drawing area */
   double        center_y;
 

@@ -28,6 +28,7 @@ struct _AtlasViewPage
   AtlasDiagramView *diagram_view;
   GtkWidget        *posture_box;
   GtkWidget        *nerves_button;
+  GtkWidget        *toolbar;
   AdwStatusPage    *error_page;
   GSimpleActionGroup *actions;
 };
@@ -178,10 +179,13 @@ atlas_view_page_ensure_loaded (AtlasViewPage *self)
   return ok;
 }
 
+static void keep_labels_clear_of_toolbar (AtlasViewPage *self);
+
 static void
 atlas_view_page_map (GtkWidget *widget)
 {
   atlas_view_page_ensure_loaded (ATLAS_VIEW_PAGE (widget));
+  keep_labels_clear_of_toolbar (ATLAS_VIEW_PAGE (widget));
 
   GTK_WIDGET_CLASS (atlas_view_page_parent_class)->map (widget);
 }
@@ -286,6 +290,36 @@ atlas_view_page_set_property (GObject      *object,
     }
 }
 
+/* The names on the diagram keep clear of the controls over its bottom edge, whatever their
+ * height: measured when the page is shown and whenever the style changes (Large Text makes
+ * them taller). */
+static void
+keep_labels_clear_of_toolbar (AtlasViewPage *self)
+{
+  int height = 0, width = 0;
+
+  if (self->toolbar == NULL || self->diagram_view == NULL)
+    return;
+
+  if (gtk_widget_get_visible (self->toolbar))
+    {
+      gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+      gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    }
+  atlas_diagram_view_set_bottom_inset (self->diagram_view,
+                                       height > 0 ? height + gtk_widget_get_margin_bottom (self->toolbar) + 6 : 0,
+                                       width > 0 ? width + gtk_widget_get_margin_end (self->toolbar) + 6 : 0);
+}
+
+static void
+atlas_view_page_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (atlas_view_page_parent_class)->css_changed (widget, change);
+
+  keep_labels_clear_of_toolbar (ATLAS_VIEW_PAGE (widget));
+}
+
 static void
 atlas_view_page_class_init (AtlasViewPageClass *klass)
 {
@@ -297,6 +331,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   object_class->set_property = atlas_view_page_set_property;
 
   widget_class->map = atlas_view_page_map;
+  widget_class->css_changed = atlas_view_page_css_changed;
 
   properties[PROP_VIEW_NAME] =
     g_param_spec_string ("view-name", NULL, NULL, NULL,
@@ -310,6 +345,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, nerves_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, toolbar);
 
 
   gtk_widget_class_set_css_name (widget_class, "atlas-view-page");

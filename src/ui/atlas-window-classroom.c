@@ -293,6 +293,22 @@ atlas_window_classroom_view_changed (AtlasWindow *self,
     quiz_stop (self);
 }
 
+/* After the window changes size: a card's text wraps anew, so it may be taller or shorter,
+ * and the drawing below it moves with it. */
+void
+atlas_window_classroom_refit (AtlasWindow *self)
+{
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
+  AtlasDiagramView *view = page ? atlas_view_page_get_diagram_view (page) : NULL;
+
+  if (view == NULL)
+    return;
+  if (self->quiz != NULL && self->quiz_view == view)
+    fit_below_card (self, self->quiz_revealer, view);
+  else if (self->tour != NULL && atlas_tour_get_position (self->tour) >= 0)
+    fit_below_card (self, self->tour_revealer, view);
+}
+
 /* Ends a running tour or quiz, as if its card had been closed. */
 void
 atlas_window_classroom_stop (AtlasWindow *self)

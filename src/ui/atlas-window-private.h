@@ -31,6 +31,7 @@ struct _AtlasWindow
   AtlasExplanationPane *explanation_pane;
   GtkWidget            *explanation_back;
   gboolean              narrow;
+  int                   allocated_width;
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;
   GtkStack             *sidebar_stack;
@@ -65,6 +66,7 @@ void           atlas_window_classroom_init            (AtlasWindow    *self);
 void           atlas_window_classroom_set_content     (AtlasWindow    *self,
                                                        AtlasContent   *content);
 void           atlas_window_classroom_stop            (AtlasWindow    *self);
+void           atlas_window_classroom_refit           (AtlasWindow    *self);
 void           atlas_window_classroom_view_changed    (AtlasWindow    *self,
                                                        gboolean        parts_changed);
 void           atlas_window_classroom_stop_action_cb  (GtkWidget      *widget,

@@ -75,9 +75,16 @@ atlas_window_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  atlas_window_fit_width (ATLAS_WINDOW (widget), width);
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gboolean resized = width != self->allocated_width;
+
+  atlas_window_fit_width (self, width);
+  self->allocated_width = width;
 
   GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (resized)
+    atlas_window_classroom_refit (self);
 }
 
 static void
