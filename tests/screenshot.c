@@ -65,6 +65,12 @@ main (int   argc,
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
       gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (pane, "pain-to-thighs", ATLAS_SIDE_LEFT), TRUE);
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "trouble-standing-straight"), TRUE);
+      /* Scrolled to the sided symptoms, with their side pickers. */
+      if (g_str_equal (scenario, "checklist"))
+        {
+          atlas_test_wait_for (done_waiting, NULL, 300);
+          atlas_checklist_pane_focus_item (pane, "pelvis-hip-shooting-pain");
+        }
     }
   if (g_str_equal (scenario, "cleared"))
     {

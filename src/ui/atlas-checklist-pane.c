@@ -198,11 +198,42 @@ item_row (AtlasChecklistPane *self,
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* Left, right or both go on a line of their own below the symptom (add_item()): beside
+   * it they would squeeze its words into a narrow column. */
   if (sided)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), side_selector (self, id, name));
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *side_row = adw_preferences_row_new ();
+      GtkWidget *caption = gtk_label_new (_("Side"));
+
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_set_margin_start (line, 52);
+      gtk_widget_set_margin_top (line, 6);
+      gtk_widget_set_margin_bottom (line, 6);
+      gtk_box_append (GTK_BOX (line), caption);
+      gtk_box_append (GTK_BOX (line), side_selector (self, id, name));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (side_row), line);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (side_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (side_row), FALSE);
+      gtk_widget_set_focusable (side_row, FALSE);
+      gtk_widget_set_visible (side_row, FALSE);
+      g_object_set_data_full (G_OBJECT (row), "side-row", g_object_ref_sink (side_row), g_object_unref);
+    }
   g_hash_table_insert (self->checks, g_strdup (id), check);
 
   return row;
+}
+
+/* A row, and below it the line that picks its side, if it has one. */
+static void
+add_item (AdwPreferencesGroup *group,
+          GtkWidget           *row)
+{
+  GtkWidget *side_row = g_object_get_data (G_OBJECT (row), "side-row");
+
+  adw_preferences_group_add (group, row);
+  if (side_row != NULL)
+    adw_preferences_group_add (group, side_row);
 }
 
 static void
@@ -257,8 +288,8 @@ build_groups (AtlasChecklistPane *self)
 
           if (g_str_equal (symptom->group, symptom_groups[g].group))
             {
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                         item_row (self, symptom->id, symptom->name, FALSE, symptom->sided));
+              add_item (ADW_PREFERENCES_GROUP (group),
+                        item_row (self, symptom->id, symptom->name, FALSE, symptom->sided));
               added++;
             }
         }
@@ -476,6 +507,7 @@ sync_from_model (AtlasChecklistPane *self)
       if (sides != NULL)
         {
           gtk_widget_set_visible (sides, checked);
+          gtk_widget_set_visible (gtk_widget_get_ancestor (sides, GTK_TYPE_LIST_BOX_ROW), checked);
           for (GtkWidget *button = gtk_widget_get_first_child (sides); button; button = gtk_widget_get_next_sibling (button))
             if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
               gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
