@@ -179,7 +179,7 @@ def find_app():
 
 def main():
     binary = sys.argv[1]
-    print("1..7", flush=True)
+    print("1..8", flush=True)
 
     listener = Atspi.EventListener.new(on_event)
     listener.register("object:state-changed:focused")
@@ -221,6 +221,13 @@ def run(process):
     report(bool(start_description) and bool(described),
            "a structure chosen in the list is the diagram's description",
            f"before: “{start_description}”\nafter choosing “{chosen}”: “{diagram.description if diagram else None}”")
+
+    # The chosen row itself says what the structure is: that is what is read out on choosing.
+    spoken = wait_for(lambda: [e for e in events[since:] if e[0].startswith("object:property-change:accessible-description")
+                               and e[3] == chosen and len(e[4]) > 20])
+    report(bool(spoken) and row.description == spoken[-1][4],
+           "the chosen row is described with what the structure is",
+           f"row “{row.name}”: “{row.description}”")
 
     # The explanation's headings are headings, with their level.
     headings = wait_for(lambda: [a for a in walk(frame) if a.getRole() == pyatspi.ROLE_HEADING])

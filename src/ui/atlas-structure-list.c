@@ -138,15 +138,41 @@ row_activated_cb (AtlasStructureList *self,
 
 /* The list box's own selection is off (see the top of the file); the chosen row is marked the
  * way the list box would mark it, for the style sheet and for screen readers. */
+/* What a screen reader says after a row's name: for the chosen row, what the structure is
+ * (the explanation's first lines, which the user would otherwise have to go and find); for a
+ * row a ticked symptom points to, that. Changing it on the focused row is what gets spoken
+ * when Enter chooses it. */
 static void
-mark_row (GtkWidget *row,
-          gboolean   selected)
+describe_row (AtlasStructureList *self,
+              GtkWidget          *row)
+{
+  gboolean chosen = (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
+  gboolean hit = gtk_widget_has_css_class (row, "atlas-symptom-hit");
+  const AtlasRegion *region = self->diagram ? row_region (self, GTK_LIST_BOX_ROW (row)) : NULL;
+  const AtlasRegionContent *entry = chosen && region && self->content ? atlas_content_get_region (self->content, region->structure) : NULL;
+  g_autofree char *summary = entry ? atlas_rich_text_to_plain (entry->summary) : NULL;
+  g_autoptr(GString) description = g_string_new (summary);
+
+  if (hit)
+    g_string_append_printf (description, "%s%s", description->len ? " " : "", _("Linked to a ticked symptom"));
+
+  if (description->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+mark_row (AtlasStructureList *self,
+          GtkWidget          *row,
+          gboolean            selected)
 {
   if (selected)
     gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
   else
     gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+  describe_row (self, row);
 }
 
 static void
@@ -294,11 +320,11 @@ atlas_structure_list_set_selected (AtlasStructureList *self,
     GtkWidget *old_row = self->selected ? g_hash_table_lookup (self->rows, self->selected) : NULL;
 
     if (old_row != NULL && old_row != row)
-      mark_row (old_row, FALSE);
+      mark_row (self, old_row, FALSE);
   }
   if (row != NULL)
     {
-      mark_row (row, TRUE);
+      mark_row (self, row, TRUE);
       scroll_to_row (self, row);
     }
 
@@ -334,16 +360,10 @@ atlas_structure_list_set_region_weights (AtlasStructureList *self,
         continue;
 
       if (hit)
-        {
-          gtk_widget_add_css_class (value, "atlas-symptom-hit");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Linked to a ticked symptom"), -1);
-        }
+        gtk_widget_add_css_class (value, "atlas-symptom-hit");
       else
-        {
-          gtk_widget_remove_css_class (value, "atlas-symptom-hit");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
+        gtk_widget_remove_css_class (value, "atlas-symptom-hit");
+      describe_row (self, value);
     }
 }
 
