@@ -67,6 +67,11 @@ atlas_window_fit_width (AtlasWindow *self,
   adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
                                                                       : ADW_CENTERING_POLICY_STRICT);
   gtk_widget_set_visible (self->tour_button, !self->narrow);
+  /* style.css closes up the diagram's controls to fit. */
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "atlas-narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "atlas-narrow");
 }
 
 static void
