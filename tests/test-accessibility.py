@@ -143,6 +143,11 @@ def click(acc):
     pyatspi.Registry.generateMouseEvent(x, y, "b1c")
 
 
+def press(key):
+    keysym = {"Escape": 0xff1b, "F6": 0xffc3}[key]
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
 def on_event(event):
     try:
         role = event.source.getRole()
@@ -179,7 +184,7 @@ def find_app():
 
 def main():
     binary = sys.argv[1]
-    print("1..8", flush=True)
+    print("1..9", flush=True)
 
     listener = Atspi.EventListener.new(on_event)
     listener.register("object:state-changed:focused")
@@ -285,6 +290,23 @@ def run(process):
         following.queryAction().doAction(0)
     step = wait_for(lambda: focus_event(lambda role, name, description: name.startswith("Step 2 of"), since))
     report(step is not None, "the next tour step is spoken too", f"spoken: {step}")
+
+    # From the keyboard: Escape ends the tour; F6 starts a quiz, whose first question is spoken;
+    # Escape ends that too. (Real key presses, through the X server.)
+    since = len(events)
+    press("Escape")
+    ended = wait_for(lambda: [e for e in events[since:] if e[0].startswith("object:state-changed:focused")
+                              and e[1] == 0 and e[3].startswith("Step ")])
+    since = len(events)
+    press("F6")
+    question = wait_for(lambda: focus_event(lambda role, name, description: description.startswith("Question 1 of"), since))
+    since = len(events)
+    press("Escape")
+    closed = wait_for(lambda: [e for e in events[since:] if e[0].startswith("object:state-changed:focused")
+                               and e[1] == 0 and question and e[3] == question[1]])
+    report(bool(ended) and question is not None and bool(closed),
+           "Escape ends the tour, F6 starts a quiz whose question is spoken, Escape ends it",
+           f"question spoken: {question}")
 
 
 if __name__ == "__main__":
