@@ -184,7 +184,7 @@ def find_app():
 
 def main():
     binary = sys.argv[1]
-    print("1..9", flush=True)
+    print("1..10", flush=True)
 
     listener = Atspi.EventListener.new(on_event)
     listener.register("object:state-changed:focused")
@@ -288,7 +288,9 @@ def run(process):
     following = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == "Next")
     if following is not None:
         following.queryAction().doAction(0)
-    step = wait_for(lambda: focus_event(lambda role, name, description: name.startswith("Step 2 of"), since))
+    # (The card's step group, not its progress label, which is named "Step 2 of 10" too.)
+    step = wait_for(lambda: focus_event(lambda role, name, description: role == pyatspi.ROLE_PANEL
+                                        and name.startswith("Step 2 of") and len(description) > 20, since))
     report(step is not None, "the next tour step is spoken too", f"spoken: {step}")
 
     # From the keyboard: Escape ends the tour; F6 starts a quiz, whose first question is spoken;
@@ -307,6 +309,27 @@ def run(process):
     report(bool(ended) and question is not None and bool(closed),
            "Escape ends the tour, F6 starts a quiz whose question is spoken, Escape ends it",
            f"question spoken: {question}")
+
+    # Typing a name looks for it (in the structure list or anywhere in the window); Enter goes
+    # to the best match.
+    structures = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB and a.name == "Structures")
+    structures.queryAction().doAction(0)
+    pump(0.3)
+    for letter in "femoral nerve":
+        pyatspi.Registry.generateKeyboardEvent(ord(letter), None, pyatspi.KEY_SYM)
+        pump(0.02)
+    results = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
+                                    and a.name.startswith("Femoral nerve, ")))
+    result_name = results.name if results else None
+    pump(0.3)
+    since = len(events)
+    pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)
+    # The diagram takes the focus, saying what is selected.
+    found = wait_for(lambda: focus_event(lambda role, name, description: role == pyatspi.ROLE_IMAGE
+                                         and "Femoral nerve" in description, since))
+    report(result_name is not None and found is not None and process.poll() is None,
+           "typing a name finds it, and Enter selects it, the diagram saying so as it takes the focus",
+           f"result: {result_name}\nspoken: {found}")
 
 
 if __name__ == "__main__":

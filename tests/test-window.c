@@ -200,6 +200,13 @@ test_phone_sized_window (void **state)
   narrow = open_window (f->settings);
   assert_true (atlas_test_wait_for (both_folded, narrow, 5000));
   assert_true (atlas_test_wait_for (is_narrow, narrow, 5000));
+  /* What the metainfo promises (display_length 360): the content asks for no more. */
+  {
+    int minimum;
+
+    gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (narrow)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    assert_true (minimum <= 360);
+  }
   back = atlas_test_window_child (narrow, "explanation_back");
   list = atlas_test_window_child (narrow, "structure_list");
 

@@ -7,8 +7,8 @@
  * grouped by kind under the entry and does what choosing one means: a structure is selected
  * in a view that shows it (switching view if need be), a symptom or warning sign gets the
  * keyboard focus in the checklist without being ticked, a term opens its definition and an
- * exercise opens in the explanation of a structure it works on. Typing in the structure list
- * starts a search too.
+ * exercise opens in the explanation of a structure it works on. Typing a name, in the
+ * structure list or anywhere else in the window, starts a search too.
  */
 #include "config.h"
 
@@ -98,14 +98,20 @@ search_done (AtlasWindow *self)
 static void
 activate_result (AtlasWindow     *self,
                  AtlasSearchKind  kind,
-                 const char      *id)
+                 const char      *row_id)
 {
+  /* Closing the search empties the list, and the row with it. */
+  g_autofree char *id = g_strdup (row_id);
+
   search_done (self);
 
   switch (kind)
     {
     case ATLAS_SEARCH_STRUCTURE:
-      atlas_window_show_structure (self, id);
+      /* The focus goes to the diagram, whose description names what is now selected: the
+       * entry it was in has just closed. */
+      if (atlas_window_show_structure (self, id))
+        gtk_widget_grab_focus (GTK_WIDGET (atlas_view_page_get_diagram_view (atlas_window_get_visible_page (self))));
       break;
 
     case ATLAS_SEARCH_SYMPTOM:
@@ -267,8 +273,9 @@ atlas_window_search_init (AtlasWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  /* Typing a name in the structure list looks for it. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->structure_list));
+  /* Typing a name looks for it: in the structure list, or wherever the focus is (no other
+   * part of the window takes letters). */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_list_box_set_header_func (self->search_results, header_func, NULL, NULL);
