@@ -138,6 +138,17 @@ test_opening_an_exercise_outlines_its_regions (void **state)
   atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
   expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
   assert_non_null (expander);
+  /* Named for screen readers by the exercise and its kind, e.g. "…, Stretch". */
+  {
+    const AtlasExercise *exercise = g_object_get_data (G_OBJECT (expander), "exercise");
+    g_autofree char *name = plain (exercise->name);
+    g_autofree char *label = g_strdup_printf ("%s, Stretch", name);
+
+    if (g_str_equal (exercise->kind, "stretch"))
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    else
+      assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
   assert_null (atlas_diagram_view_get_emphasis (f->view));
 
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
