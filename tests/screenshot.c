@@ -7,7 +7,8 @@
  * driving the pointer by hand. Run it in an X server, e.g.
  *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
- * zoomed, tour, shortcuts, quiz.
+ * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz, cleared. Width and height follow the
+ * output name (default 1400 900); 360 640 shows the narrow, phone-sized layout.
  */
 #include "config.h"
 
@@ -48,7 +49,7 @@ main (int   argc,
 
   settings = atlas_test_settings_new ();
   atlas_settings_set_window_size (settings, width, height, FALSE);
-  if (g_str_equal (scenario, "large"))
+  if (g_str_has_prefix (scenario, "large"))
     atlas_settings_set_large_text (settings, TRUE);
 
   window = atlas_test_open_window (settings);
@@ -66,6 +67,17 @@ main (int   argc,
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
       gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (pane, "pain-to-thighs", ATLAS_SIDE_LEFT), TRUE);
       gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "trouble-standing-straight"), TRUE);
+      /* Scrolled to the sided symptoms, with their side pickers. */
+      if (g_str_equal (scenario, "checklist"))
+        {
+          atlas_test_wait_for (done_waiting, NULL, 300);
+          atlas_checklist_pane_focus_item (pane, "pelvis-hip-shooting-pain");
+        }
+    }
+  if (g_str_equal (scenario, "cleared"))
+    {
+      gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "pain-to-thighs"), TRUE);
+      atlas_checklist_pane_clear (pane);
     }
   if (g_str_equal (scenario, "red-flag"))
     gtk_check_button_set_active (atlas_checklist_pane_get_check_button (pane, "saddle-numbness"), TRUE);
@@ -88,7 +100,13 @@ main (int   argc,
   if (g_str_equal (scenario, "section"))
     atlas_window_set_view (window, "section");
 
-  if (g_str_equal (scenario, "quiz"))
+  if (g_str_equal (scenario, "search"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (atlas_test_window_child (window, "search_entry")), "hip");
+    }
+
+  if (g_str_equal (scenario, "quiz") || g_str_equal (scenario, "large-quiz"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-start", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-next", NULL);
@@ -97,7 +115,7 @@ main (int   argc,
   if (g_str_equal (scenario, "shortcuts"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 
-  if (g_str_equal (scenario, "tour"))
+  if (g_str_equal (scenario, "tour") || g_str_equal (scenario, "large-tour"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-start", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);

@@ -96,6 +96,19 @@ test_ticking_a_symptom_lights_the_diagram_and_list (void **state)
   assert_true (gtk_widget_has_css_class (row, "atlas-symptom-hit"));
   assert_false (gtk_widget_has_css_class (atlas_structure_list_get_row (f->list, "femur-left"), "atlas-symptom-hit"));
 
+  /* The side pickers have a line of their own, right below the symptom, so its words keep
+   * the row's width. */
+  {
+    GtkWidget *symptom_row = g_object_get_data (G_OBJECT (atlas_checklist_pane_get_check_button (f->pane, "front-hip-tightness")), "row");
+    GtkWidget *side_row = gtk_widget_get_ancestor (GTK_WIDGET (atlas_checklist_pane_get_side_button (f->pane, "front-hip-tightness", ATLAS_SIDE_LEFT)),
+                                                   GTK_TYPE_LIST_BOX_ROW);
+
+    assert_true (side_row != symptom_row);
+    assert_true (gtk_widget_get_visible (side_row));
+    assert_int_equal (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (side_row)),
+                      gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (symptom_row)) + 1);
+  }
+
   /* Picking the left side takes the right side's light away. */
   gtk_toggle_button_set_active (atlas_checklist_pane_get_side_button (f->pane, "front-hip-tightness", ATLAS_SIDE_LEFT), TRUE);
   assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") > 0);
@@ -119,6 +132,12 @@ test_ticking_a_symptom_lights_the_diagram_and_list (void **state)
   assert_true (atlas_diagram_view_get_region_weight (f->view, "psoas-major-left") == 0);
 }
 
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
 static void
 test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
 {
@@ -127,6 +146,10 @@ test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
   g_autofree char *during = NULL;
   g_autofree char *emergency = NULL;
   g_autofree char *after = NULL;
+
+  /* On screen, as when someone ticks. */
+  gtk_stack_set_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack"), "symptoms");
+  atlas_test_wait_for_mapped (GTK_WIDGET (f->pane));
 
   tick (f, "hip-wont-straighten", TRUE);
   before = atlas_checklist_pane_dup_summary_text (f->pane);
@@ -137,9 +160,19 @@ test_a_red_flag_shows_the_warning_and_hides_self_care (void **state)
   tick (f, "night-pain", TRUE);
   during = atlas_checklist_pane_dup_summary_text (f->pane);
   assert_true (atlas_checklist_pane_get_alert_visible (f->pane));
+  /* A screen reader is told: the alert is named by its title, described by its advice, and
+   * takes the focus (GTK 4.8 has no other way to have it spoken). */
+  {
+    GtkWidget *alert = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->pane), ATLAS_TYPE_CHECKLIST_PANE, "alert"));
+
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (alert), GTK_ACCESSIBLE_ROLE_ALERT);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (alert), GTK_ACCESSIBLE_PROPERTY_LABEL, "See your GP or family doctor soon");
+    assert_true (atlas_test_wait_for (has_focus, alert, 5000));
+  }
   /* Night pain alone can wait days for a GP visit, with its group's advice first. */
   assert_true (g_str_has_prefix (during, "See your GP or family doctor soon"));
   assert_non_null (strstr (during, "within days"));
+
   assert_null (strstr (during, "Care the articles describe"));
   assert_non_null (strstr (during, "not suggested"));
   assert_non_null (strstr (during, "not a diagnosis"));

@@ -215,6 +215,43 @@ test_each_view_keeps_its_own_zoom (void **state)
   assert_float_equal (atlas_diagram_view_get_zoom (view (f, "side")), 3.0, 1e-9);
 }
 
+static gboolean
+row_marked (GtkWidget *row)
+{
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* Arrowing through the list moves the focus, not the selection: the explanation stays on
+ * what was chosen until Enter (or Space) chooses another. */
+static void
+test_list_selection_does_not_follow_focus (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *v = view (f, "front");
+  AtlasStructureList *list = ATLAS_STRUCTURE_LIST (atlas_test_window_child (f->window, "structure_list"));
+  GtkListBox *list_box = atlas_structure_list_get_list_box (list);
+  GtkWidget *chosen = atlas_structure_list_get_row (list, "psoas-major-right");
+  GtkWidget *focus;
+
+  gtk_widget_activate (chosen);
+  assert_string_equal (atlas_diagram_view_get_selected_region (v), "psoas-major-right");
+  gtk_widget_grab_focus (chosen);
+
+  for (guint i = 0; i < 3; i++)
+    g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_true (GTK_IS_LIST_BOX_ROW (focus) && focus != chosen);
+  assert_string_equal (atlas_diagram_view_get_selected_region (v), "psoas-major-right");
+  assert_true (row_marked (chosen));
+  assert_false (row_marked (focus));
+
+  /* Enter on the focused row chooses it. */
+  g_signal_emit_by_name (list_box, "activate-cursor-row");
+  assert_string_equal (atlas_diagram_view_get_selected_region (v), g_object_get_data (G_OBJECT (focus), "region-id"));
+  assert_true (row_marked (focus));
+  assert_false (row_marked (chosen));
+}
+
 static void
 test_selection_syncs_list_diagram_and_pane (void **state)
 {
@@ -223,7 +260,6 @@ test_selection_syncs_list_diagram_and_pane (void **state)
   AtlasStructureList *list = ATLAS_STRUCTURE_LIST (atlas_test_window_child (f->window, "structure_list"));
   AtlasExplanationPane *pane = ATLAS_EXPLANATION_PANE (atlas_test_window_child (f->window, "explanation_pane"));
   g_autofree char *text = NULL;
-  GtkListBox *list_box = atlas_structure_list_get_list_box (list);
   GtkWidget *row;
 
   /* Every visible region of the view is a row, reachable by keyboard. */
@@ -236,16 +272,17 @@ test_selection_syncs_list_diagram_and_pane (void **state)
       assert_true (gtk_widget_get_focusable (row));
     }
 
-  /* List → diagram → pane. */
+  /* List → diagram → pane: a click, Enter or Space activates the row. */
   row = atlas_structure_list_get_row (list, "psoas-major-right");
-  gtk_list_box_select_row (list_box, GTK_LIST_BOX_ROW (row));
+  gtk_widget_activate (row);
   assert_string_equal (atlas_diagram_view_get_selected_region (v), "psoas-major-right");
   text = atlas_explanation_pane_dup_text (pane);
   assert_true (g_str_has_prefix (text, "Psoas major\n"));
 
   /* Diagram → list → pane. */
   atlas_diagram_view_set_selected_region (v, "femur-left");
-  assert_true (gtk_list_box_get_selected_row (list_box) == GTK_LIST_BOX_ROW (atlas_structure_list_get_row (list, "femur-left")));
+  assert_true (row_marked (atlas_structure_list_get_row (list, "femur-left")));
+  assert_false (row_marked (atlas_structure_list_get_row (list, "psoas-major-right")));
   g_free (text);
   text = atlas_explanation_pane_dup_text (pane);
   assert_true (g_str_has_prefix (text, "Femur"));
@@ -253,7 +290,7 @@ test_selection_syncs_list_diagram_and_pane (void **state)
   /* Escape clears everything. */
   gtk_widget_activate_action (GTK_WIDGET (v), "diagram.clear-selection", NULL);
   assert_null (atlas_diagram_view_get_selected_region (v));
-  assert_null (gtk_list_box_get_selected_row (list_box));
+  assert_false (row_marked (atlas_structure_list_get_row (list, "femur-left")));
   g_free (text);
   text = atlas_explanation_pane_dup_text (pane);
   assert_true (g_str_has_prefix (text, "Select a Structure"));
@@ -262,6 +299,55 @@ test_selection_syncs_list_diagram_and_pane (void **state)
   show_view (f, "section");
   assert_non_null (atlas_structure_list_get_row (list, "aorta"));
   assert_null (atlas_structure_list_get_row (list, "femur-left"));
+}
+
+static gboolean
+wait_a_moment (gpointer data)
+{
+  return FALSE;
+}
+
+/* With Large Text, with a tour's card over the top and the controls over the bottom corner,
+ * no name on the diagram runs under either, at a wide and at a narrow size. */
+static void
+test_labels_stay_clear_of_cards_and_controls (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *v = view (f, "front");
+  GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page (f, "front")), ATLAS_TYPE_VIEW_PAGE, "toolbar"));
+  GtkWidget *card = atlas_test_window_child (f->window, "tour_card");
+  const int widths[] = { 1500, 700 };
+
+  atlas_settings_set_large_text (f->settings, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tour-next", NULL);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      graphene_rect_t controls, caption;
+      guint n = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 950);
+      atlas_test_wait_for (wait_a_moment, NULL, 800);
+      assert_non_null (atlas_window_get_tour (f->window));
+      assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (v), &controls));
+      assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (v), &caption));
+
+      for (guint i = 0; i < 64; i++)
+        {
+          graphene_rect_t label;
+          const char *id;
+
+          if (!atlas_diagram_view_get_label_bounds (v, i, &id, &label))
+            continue;
+          n++;
+          if (graphene_rect_intersection (&label, &controls, NULL))
+            fail_msg ("at %d px the label of %s runs under the controls", widths[w], id);
+          if (graphene_rect_intersection (&label, &caption, NULL))
+            fail_msg ("at %d px the label of %s runs under the tour's card", widths[w], id);
+        }
+      assert_true (n > 5);
+    }
 }
 
 static void
@@ -529,11 +615,13 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_zoom_keeps_the_point_under_the_pointer, setup, teardown),
     cmocka_unit_test_setup_teardown (test_zoom_is_clamped_and_keys_work, setup, teardown),
     cmocka_unit_test_setup_teardown (test_each_view_keeps_its_own_zoom, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_list_selection_does_not_follow_focus, setup, teardown),
     cmocka_unit_test_setup_teardown (test_selection_syncs_list_diagram_and_pane, setup, teardown),
     cmocka_unit_test_setup_teardown (test_labels_never_overlap_at_default_zoom, setup, teardown),
     cmocka_unit_test_setup_teardown (test_posture_slider_morphs_the_side_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pair_label_points_at_the_selected_side, setup, teardown),
     cmocka_unit_test (test_section_uses_the_width),
+    cmocka_unit_test_setup_teardown (test_labels_stay_clear_of_cards_and_controls, setup, teardown),
     cmocka_unit_test_setup_teardown (test_nerves_and_posture_toggle, setup, teardown),
     cmocka_unit_test_setup_teardown (test_broken_diagram_leaves_other_views_working, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dark_style_restyles_the_diagram, setup, teardown),

@@ -17,6 +17,8 @@
 #include "atlas-diagram-view.h"
 #include "atlas-explanation-pane.h"
 #include "atlas-quiz-card.h"
+#include "atlas-search.h"
+#include "atlas-structure-list.h"
 #include "atlas-sources-window.h"
 #include "atlas-test-ui.h"
 #include "atlas-tour-card.h"
@@ -136,6 +138,17 @@ test_opening_an_exercise_outlines_its_regions (void **state)
   atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
   expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
   assert_non_null (expander);
+  /* Named for screen readers by the exercise and its kind, e.g. "…, Stretch". */
+  {
+    const AtlasExercise *exercise = g_object_get_data (G_OBJECT (expander), "exercise");
+    g_autofree char *name = plain (exercise->name);
+    g_autofree char *label = g_strdup_printf ("%s, Stretch", name);
+
+    if (g_str_equal (exercise->kind, "stretch"))
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    else
+      assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
   assert_null (atlas_diagram_view_get_emphasis (f->view));
 
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
@@ -296,6 +309,153 @@ test_quiz_the_class_on_the_diagram (void **state)
   assert_false (gtk_revealer_get_reveal_child (atlas_test_window_child (f->window, "quiz_revealer")));
 }
 
+/* A keyboard can take the whole quiz: the card has the focus when it opens, the list that
+ * would name the answers is out of reach, arrows step through the parts of the diagram and
+ * Enter answers. Changing the view ends the quiz, and the classroom-stop action (Escape) ends
+ * a quiz or a tour and is off when neither runs. */
+static void
+test_quiz_from_the_keyboard (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *list = atlas_test_window_child (f->window, "structure_list");
+  GtkWidget *quiz_card = atlas_test_window_child (f->window, "quiz_card");
+  const AtlasQuizQuestion *question;
+  AtlasDiagram *diagram = atlas_diagram_view_get_diagram (f->view);
+  AtlasQuiz *quiz;
+  GtkWidget *focus;
+  guint steps = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
+  quiz = atlas_window_get_quiz (f->window);
+  assert_non_null (quiz);
+  atlas_test_wait_for_mapped (quiz_card);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_non_null (focus);
+  assert_true (gtk_widget_is_ancestor (focus, quiz_card));
+  assert_false (gtk_widget_get_sensitive (list));
+
+  /* Arrow through the parts until the one asked for is highlighted, then Enter. */
+  question = atlas_quiz_get_question (quiz);
+  assert_int_equal (question->kind, ATLAS_QUIZ_FIND);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  for (;;)
+    {
+      const AtlasRegion *region;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->view), "diagram.pan", "(ii)", 1, 0);
+      steps++;
+      assert_true (steps <= atlas_diagram_get_n_regions (diagram));
+      region = atlas_diagram_lookup_region (diagram, atlas_diagram_view_get_hovered_region (f->view));
+      assert_non_null (region);
+      /* Nothing on the way says what the part is. */
+      assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (f->view)) ? gtk_widget_get_tooltip_text (GTK_WIDGET (f->view)) : "", region->id));
+      if (g_str_equal (region->structure, question->structure))
+        break;
+      assert_false (atlas_quiz_is_answered (quiz));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "diagram.choose", NULL);
+  assert_true (atlas_quiz_is_answered (quiz));
+  assert_int_equal (atlas_quiz_get_score (quiz), 1);
+
+  /* Escape (win.classroom-stop) ends it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.classroom-stop", NULL);
+  assert_null (atlas_window_get_quiz (f->window));
+  assert_true (gtk_widget_get_sensitive (list));
+
+  /* A quiz never outlives its view: its questions name parts of that picture. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-start", NULL);
+  assert_non_null (atlas_window_get_quiz (f->window));
+  atlas_window_set_view (f->window, "side");
+  assert_null (atlas_window_get_quiz (f->window));
+  assert_true (atlas_diagram_view_get_reveal_names (f->view));
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
+/* Types @text in the search entry and activates its best result of @kind. */
+static void
+find_and_choose (Fixture         *f,
+                 const char      *text,
+                 AtlasSearchKind  kind)
+{
+  GtkWidget *entry = atlas_test_window_child (f->window, "search_entry");
+  GtkListBox *results = atlas_test_window_child (f->window, "search_results");
+  GtkListBoxRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  assert_true (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
+  assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry) ||
+               gtk_root_get_focus (GTK_ROOT (f->window)) == entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  assert_true (atlas_test_wait_for (has_results, results, 5000));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == (int) kind)
+      break;
+  if (row == NULL)
+    fail_msg ("no result of kind %d for \"%s\"", kind, text);
+  g_signal_emit_by_name (results, "row-activated", row);
+  /* Choosing closes the search. */
+  assert_false (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
+}
+
+/* Ctrl+F finds each kind of thing, and choosing a result goes to it. */
+static void
+test_find_anything (void **state)
+{
+  Fixture *f = *state;
+  AtlasChecklistPane *checklist = atlas_test_window_child (f->window, "symptom_checklist");
+  const AtlasSymptom *symptom = g_ptr_array_index (atlas_content_get_symptoms (f->content), 0);
+  const AtlasTerm *term = g_ptr_array_index (atlas_content_get_terms (f->content), 0);
+  const AtlasExercise *exercise = g_ptr_array_index (atlas_content_get_exercises (f->content), 0);
+  g_autofree char *symptom_name = plain (symptom->name);
+  g_autofree char *term_name = plain (term->name);
+  g_autofree char *exercise_name = plain (exercise->name);
+  g_autofree char *text = NULL;
+  AtlasDiagramView *other;
+  GtkWidget *focus;
+  GtkWidget *expander;
+
+  /* A structure the visible (front) view shows is selected there. */
+  find_and_choose (f, "femoral nerve", ATLAS_SEARCH_STRUCTURE);
+  assert_string_equal (atlas_window_get_view (f->window), "front");
+  assert_true (g_str_has_prefix (atlas_diagram_view_get_selected_region (f->view), "femoral-nerve"));
+  text = atlas_explanation_pane_dup_text (f->pane);
+  assert_true (g_str_has_prefix (text, "Femoral nerve"));
+
+  /* One the visible view lacks: a view that has it comes up with it selected. */
+  atlas_window_set_view (f->window, "section");
+  assert_null (atlas_structure_list_get_row (atlas_test_window_child (f->window, "structure_list"), "femur-left"));
+  find_and_choose (f, "thigh bone", ATLAS_SEARCH_STRUCTURE);
+  other = atlas_test_window_view (f->window, atlas_window_get_view (f->window));
+  assert_string_not_equal (atlas_window_get_view (f->window), "section");
+  assert_string_equal (atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (other),
+                                                    atlas_diagram_view_get_selected_region (other))->structure, "femur");
+
+  /* A symptom gets the focus in the checklist, unticked. */
+  find_and_choose (f, symptom_name, ATLAS_SEARCH_SYMPTOM);
+  assert_string_equal (gtk_stack_get_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack")), "symptoms");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_true (ADW_IS_ACTION_ROW (focus));
+  assert_false (gtk_check_button_get_active (atlas_checklist_pane_get_check_button (checklist, symptom->id)));
+  assert_true (g_object_get_data (G_OBJECT (atlas_checklist_pane_get_check_button (checklist, symptom->id)), "row") == (gpointer) focus);
+
+  /* A term opens its definition. */
+  find_and_choose (f, term_name, ATLAS_SEARCH_TERM);
+  assert_non_null (atlas_explanation_pane_get_popover (f->pane));
+  gtk_popover_popdown (atlas_explanation_pane_get_popover (f->pane));
+
+  /* An exercise opens in the explanation of a structure it works on. */
+  find_and_choose (f, exercise_name, ATLAS_SEARCH_EXERCISE);
+  expander = atlas_test_find_by_type (GTK_WIDGET (f->pane), GTK_TYPE_EXPANDER);
+  assert_non_null (expander);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_true (GTK_IS_EXPANDER (focus) && gtk_expander_get_expanded (GTK_EXPANDER (focus)));
+}
+
 static gboolean
 sources_window_open (gpointer data)
 {
@@ -415,6 +575,8 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_sources_window_lists_every_source, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_tour_walks_the_views_and_explains, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_quiz_from_the_keyboard, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_find_anything, setup, teardown),
   };
 
   gtk_init ();

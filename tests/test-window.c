@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "atlas-structure-list.h"
 #include "atlas-test-ui.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
@@ -148,6 +149,88 @@ test_narrow_window_folds_panes (void **state)
   atlas_test_iterate ();
   assert_true (atlas_window_get_show_explanation (narrow));
   assert_true (atlas_settings_get_show_explanation (f->settings));
+
+  atlas_test_close_window (GTK_WINDOW (narrow));
+}
+
+/* Flaps slide: a test waits for them to come to rest (an animation cut short by closing the
+ * window would keep it alive). */
+static gboolean
+flaps_at_rest (gpointer data)
+{
+  const char *names[] = { "checklist_flap", "explanation_flap" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AdwFlap *flap = atlas_test_window_child (data, names[i]);
+
+      if (adw_flap_get_reveal_progress (flap) != (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+settle (AtlasWindow *window)
+{
+  atlas_test_iterate ();
+  assert_true (atlas_test_wait_for (flaps_at_rest, window, 5000));
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 380;
+}
+
+/* A phone-sized window (or a tiled half screen): 360 pixels wide works. The panes fold,
+ * choosing a structure opens its explanation like a page with a way back, and only one pane
+ * covers the diagram at a time. */
+static void
+test_phone_sized_window (void **state)
+{
+  Fixture *f = *state;
+  AtlasWindow *narrow;
+  AtlasStructureList *list;
+  GtkWidget *back;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  f->window = NULL;
+
+  atlas_settings_set_window_size (f->settings, 360, 640, FALSE);
+  narrow = open_window (f->settings);
+  assert_true (atlas_test_wait_for (both_folded, narrow, 5000));
+  assert_true (atlas_test_wait_for (is_narrow, narrow, 5000));
+  /* What the metainfo promises (display_length 360): the content asks for no more. */
+  {
+    int minimum;
+
+    gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (narrow)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    assert_true (minimum <= 360);
+  }
+  back = atlas_test_window_child (narrow, "explanation_back");
+  list = atlas_test_window_child (narrow, "structure_list");
+
+  /* The list opens over the diagram; choosing in it opens the explanation in its place. */
+  atlas_window_set_show_checklist (narrow, TRUE);
+  settle (narrow);
+  gtk_widget_activate (atlas_structure_list_get_row (list, "psoas-major-left"));
+  settle (narrow);
+  assert_true (atlas_window_get_show_explanation (narrow));
+  assert_false (atlas_window_get_show_checklist (narrow));
+  assert_true (gtk_widget_get_visible (back));
+
+  /* Back to the diagram. */
+  g_signal_emit_by_name (back, "clicked");
+  settle (narrow);
+  assert_false (atlas_window_get_show_explanation (narrow));
+  assert_string_equal (atlas_diagram_view_get_selected_region (atlas_test_window_view (narrow, "front")), "psoas-major-left");
+
+  /* Opening the list again closes the explanation. */
+  atlas_window_set_show_explanation (narrow, TRUE);
+  atlas_window_set_show_checklist (narrow, TRUE);
+  settle (narrow);
+  assert_false (atlas_window_get_show_explanation (narrow));
 
   atlas_test_close_window (GTK_WINDOW (narrow));
 }
@@ -296,6 +379,112 @@ test_start_up_builds_only_what_is_shown (void **state)
   assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (section)));
 }
 
+/* The same key on the keypad, or the unshifted key of "+", is one entry in the window. */
+static guint
+canonical_key (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      return GDK_KEY_plus;
+    case GDK_KEY_KP_Subtract:
+      return GDK_KEY_minus;
+    case GDK_KEY_KP_0:
+      return GDK_KEY_0;
+    case GDK_KEY_KP_Enter:
+      return GDK_KEY_Return;
+    default:
+      return keyval;
+    }
+}
+
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          /* Ours name actions; GTK's own (focus moves, the inspector) emit signals. */
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+            g_hash_table_add (keys, gtk_accelerator_name (canonical_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
+                                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* Every key the window and the diagram answer to is in the shortcuts window. */
+static void
+test_every_shortcut_is_listed (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *overlay = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  assert_true (atlas_test_wait_for (has_toplevel_of_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (item))
+        overlay = GTK_WIDGET (item);
+    }
+  assert_non_null (overlay);
+
+  g_ptr_array_add (stack, overlay);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *accelerator = NULL;
+          g_auto(GStrv) accels = NULL;
+
+          g_object_get (widget, "accelerator", &accelerator, NULL);
+          accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+          for (guint i = 0; accels[i] != NULL; i++)
+            {
+              guint keyval;
+              GdkModifierType mods;
+
+              if (gtk_accelerator_parse (accels[i], &keyval, &mods))
+                g_hash_table_add (listed, gtk_accelerator_name (keyval, mods));
+            }
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  collect_shortcuts (GTK_WIDGET (f->window), bound);
+  collect_shortcuts (GTK_WIDGET (atlas_test_window_view (f->window, "front")), bound);
+  assert_true (g_hash_table_size (bound) > 20);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      fail_msg ("%s does something but is not in the shortcuts window", (const char *) key);
+
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+}
+
 static int label_size_before;
 
 static gboolean
@@ -345,10 +534,12 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_window_has_three_areas, setup, teardown),
     cmocka_unit_test_setup_teardown (test_toggle_checklist_is_remembered, setup, teardown),
     cmocka_unit_test_setup_teardown (test_narrow_window_folds_panes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_phone_sized_window, setup, teardown),
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
     cmocka_unit_test_setup_teardown (test_start_up_builds_only_what_is_shown, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_every_shortcut_is_listed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };
 

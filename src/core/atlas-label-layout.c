@@ -230,6 +230,27 @@ atlas_label_layout (AtlasLabel *labels,
                     double      bottom,
                     double      gap)
 {
+  atlas_label_layout_columns (labels, n_labels, left_column_right, right_column_left, top, bottom, bottom, gap);
+}
+
+/**
+ * atlas_label_layout_columns:
+ * @left_bottom: the bottom of the left column
+ * @right_bottom: the bottom of the right column
+ *
+ * As atlas_label_layout(), with columns that end at different heights: something laid over
+ * one corner of the picture (its controls) takes room from one column only.
+ */
+void
+atlas_label_layout_columns (AtlasLabel *labels,
+                            guint       n_labels,
+                            double      left_column_right,
+                            double      right_column_left,
+                            double      top,
+                            double      left_bottom,
+                            double      right_bottom,
+                            double      gap)
+{
   g_autoptr(GPtrArray) left = g_ptr_array_new ();
   g_autoptr(GPtrArray) right = g_ptr_array_new ();
 
@@ -244,8 +265,8 @@ atlas_label_layout (AtlasLabel *labels,
       g_ptr_array_add (label->left ? left : right, label);
     }
 
-  layout_column (left, top, bottom, gap);
-  layout_column (right, top, bottom, gap);
+  layout_column (left, top, left_bottom, gap);
+  layout_column (right, top, right_bottom, gap);
 }
 
 static int

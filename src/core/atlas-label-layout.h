@@ -35,6 +35,14 @@ void       atlas_label_layout         (AtlasLabel   *labels,
                                        double        top,
                                        double        bottom,
                                        double        gap);
+void       atlas_label_layout_columns (AtlasLabel   *labels,
+                                       guint         n_labels,
+                                       double        left_column_right,
+                                       double        right_column_left,
+                                       double        top,
+                                       double        left_bottom,
+                                       double        right_bottom,
+                                       double        gap);
 
 void       atlas_label_balance_columns (AtlasLabel  *labels,
                                          guint        n_labels);

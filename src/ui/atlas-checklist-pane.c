@@ -7,7 +7,9 @@
  * The pane binds check buttons to an AtlasChecklist and shows what the core works out. Warning
  * signs (red flags) come first and, once one is ticked, an alert at the top says to get medical
  * care, how urgently, and the summary stops suggesting any self-care. The alert has the
- * "alert" accessible role, so screen readers announce it as it appears.
+ * "alert" accessible role, its title as its name and its advice as its description, and it
+ * takes the focus when it appears or its urgency changes, so screen readers speak it
+ * (see announce_alert()).
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "atlas-checklist-pane.h"
+#include "atlas-ui.h"
 
 struct _AtlasChecklistPane
 {
@@ -32,6 +35,8 @@ struct _AtlasChecklistPane
   gboolean         built;
 
   GtkRevealer     *alert_revealer;
+  GtkWidget       *alert;
+  char            *announced_title; /* the alert's title when it last took focus */
   GtkLabel        *alert_title;
   GtkLabel        *alert_body;
   GtkBox          *groups;
@@ -85,6 +90,8 @@ check_toggled_cb (GtkCheckButton     *check,
   const char *id = g_object_get_data (G_OBJECT (check), "id");
   gboolean active = gtk_check_button_get_active (check);
 
+  gtk_accessible_update_state (g_object_get_data (G_OBJECT (check), "row"), GTK_ACCESSIBLE_STATE_CHECKED,
+                               active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   if (self->updating)
     return;
 
@@ -157,14 +164,17 @@ item_row (AtlasChecklistPane *self,
           gboolean            red_flag,
           gboolean            sided)
 {
-  GtkWidget *row = adw_action_row_new ();
+  /* One stop for the keyboard per row: the row is the check box (it has the role and the
+   * state), and the box drawn in it only shows the tick. */
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX, NULL);
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *name = atlas_rich_text_to_plain (rich_name);
   g_autofree char *title = g_markup_escape_text (name, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (check), "row", row);
   if (red_flag)
@@ -172,11 +182,42 @@ item_row (AtlasChecklistPane *self,
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* Left, right or both go on a line of their own below the symptom (add_item()): beside
+   * it they would squeeze its words into a narrow column. */
   if (sided)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), side_selector (self, id, name));
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *side_row = adw_preferences_row_new ();
+      GtkWidget *caption = gtk_label_new (_("Side"));
+
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_set_margin_start (line, 52);
+      gtk_widget_set_margin_top (line, 6);
+      gtk_widget_set_margin_bottom (line, 6);
+      gtk_box_append (GTK_BOX (line), caption);
+      gtk_box_append (GTK_BOX (line), side_selector (self, id, name));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (side_row), line);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (side_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (side_row), FALSE);
+      gtk_widget_set_focusable (side_row, FALSE);
+      gtk_widget_set_visible (side_row, FALSE);
+      g_object_set_data_full (G_OBJECT (row), "side-row", g_object_ref_sink (side_row), g_object_unref);
+    }
   g_hash_table_insert (self->checks, g_strdup (id), check);
 
   return row;
+}
+
+/* A row, and below it the line that picks its side, if it has one. */
+static void
+add_item (AdwPreferencesGroup *group,
+          GtkWidget           *row)
+{
+  GtkWidget *side_row = g_object_get_data (G_OBJECT (row), "side-row");
+
+  adw_preferences_group_add (group, row);
+  if (side_row != NULL)
+    adw_preferences_group_add (group, side_row);
 }
 
 static void
@@ -247,8 +288,8 @@ build_groups (AtlasChecklistPane *self)
 
           if (g_str_equal (symptom->group, symptom_groups[g].group))
             {
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                         item_row (self, symptom->id, symptom->name, FALSE, symptom->sided));
+              add_item (ADW_PREFERENCES_GROUP (group),
+                        item_row (self, symptom->id, symptom->name, FALSE, symptom->sided));
               added++;
             }
         }
@@ -384,6 +425,39 @@ update_alert (AtlasChecklistPane *self)
   gtk_revealer_set_reveal_child (self->alert_revealer, TRUE);
 }
 
+/* What a screen reader says about the alert: its title as its name, its advice as its
+ * description. It is spoken (it takes the focus, see atlas_ui_announce()) the first time it
+ * shows and whenever its title changes with the urgency, never for a tick that changes
+ * nothing, so ticking several signs does not keep pulling the focus away. */
+static void
+announce_alert (AtlasChecklistPane *self)
+{
+  const char *title = gtk_label_get_text (self->alert_title);
+  const char *body = gtk_label_get_text (self->alert_body);
+
+  if (!gtk_revealer_get_reveal_child (self->alert_revealer))
+    {
+      g_clear_pointer (&self->announced_title, g_free);
+      /* Focus on a closing alert would be lost: it goes back to the list of signs. */
+      if (gtk_widget_has_focus (self->alert))
+        gtk_widget_child_focus (GTK_WIDGET (self->groups), GTK_DIR_TAB_FORWARD);
+      gtk_widget_set_focusable (self->alert, FALSE);
+      return;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body,
+                                  -1);
+  gtk_widget_set_focusable (self->alert, TRUE);
+  if (g_strcmp0 (self->announced_title, title) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  g_free (self->announced_title);
+  self->announced_title = g_strdup (title);
+  atlas_ui_announce (self->alert, title, body);
+}
+
 static void
 sync_from_model (AtlasChecklistPane *self)
 {
@@ -425,6 +499,7 @@ sync_from_model (AtlasChecklistPane *self)
       if (sides != NULL)
         {
           gtk_widget_set_visible (sides, checked);
+          gtk_widget_set_visible (gtk_widget_get_ancestor (sides, GTK_TYPE_LIST_BOX_ROW), checked);
           for (GtkWidget *button = gtk_widget_get_first_child (sides); button; button = gtk_widget_get_next_sibling (button))
             if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
               gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
@@ -434,6 +509,7 @@ sync_from_model (AtlasChecklistPane *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), atlas_checklist_get_n_checked (self->checklist) > 0);
   update_alert (self);
+  announce_alert (self);
   update_summary (self);
 }
 
@@ -627,6 +703,30 @@ atlas_checklist_pane_get_side_button (AtlasChecklistPane *self,
   return NULL;
 }
 
+/**
+ * atlas_checklist_pane_focus_item:
+ * @id: a symptom or a warning sign
+ *
+ * Brings its row into view with the keyboard focus on it, ticking nothing.
+ *
+ * Returns: %FALSE if there is no such row
+ */
+gboolean
+atlas_checklist_pane_focus_item (AtlasChecklistPane *self,
+                                 const char         *id)
+{
+  GtkWidget *check;
+
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
+
+  ensure_built (self);
+  check = g_hash_table_lookup (self->checks, id);
+  if (check == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "row"));
+}
+
 gboolean
 atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
 {
@@ -672,6 +772,7 @@ atlas_checklist_pane_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->state_path, g_free);
   g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_pointer (&self->announced_title, g_free);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->sides, g_hash_table_unref);
 
@@ -706,6 +807,7 @@ atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-checklist-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_body);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, groups);
@@ -724,4 +826,5 @@ atlas_checklist_pane_init (AtlasChecklistPane *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }

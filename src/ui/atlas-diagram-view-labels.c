@@ -246,10 +246,23 @@ _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
   left_edge = MAX (self->label_column, doc_left - LEADER_SPACE);
   right_edge = MIN (gtk_widget_get_width (GTK_WIDGET (self)) - self->label_column, doc_right + LEADER_SPACE);
 
-  atlas_label_layout (self->labels, n,
-                      left_edge, right_edge,
-                      EDGE_PADDING / 2 + self->top_inset, _atlas_diagram_view_labels_bottom (self),
-                      LABEL_GAP);
+  /* The controls in the bottom-right corner shorten the right column, and the left one too
+   * when the view is so narrow that they reach under it. */
+  {
+    double height = gtk_widget_get_height (GTK_WIDGET (self));
+    double bottom = height - EDGE_PADDING / 2;
+    double controls_left = gtk_widget_get_width (GTK_WIDGET (self)) - self->bottom_inset_width;
+    double clear = height - MAX (EDGE_PADDING / 2, self->bottom_inset);
+
+    atlas_label_layout_columns (self->labels, n,
+                                left_edge, right_edge,
+                                EDGE_PADDING / 2 + self->top_inset,
+                                /* The caption card sits under the left column's foot. */
+                                MIN (self->bottom_inset > 0 && left_edge > controls_left ? clear : bottom,
+                                     _atlas_diagram_view_labels_bottom (self)),
+                                self->bottom_inset > 0 ? clear : bottom,
+                                LABEL_GAP);
+  }
 
   /* Labels whose anchors are scrolled out of view have nothing to point at. */
   for (guint i = 0; i < n; i++)

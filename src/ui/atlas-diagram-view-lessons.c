@@ -6,7 +6,8 @@
  * The window runs the quiz and the tour (atlas-window.c, on the core's atlas-quiz.c and
  * atlas-tour.c); the view only offers what they need: the quiz hides every name so the picture
  * gives no answers away, and the tour keeps room at the top for its caption. Both steer the
- * selection and the emphasis outline through the ordinary public API.
+ * selection and the emphasis outline through the ordinary public API. While the names are
+ * hidden the arrow keys step through the parts instead of panning, so a keyboard can point.
  */
 #include "config.h"
 
@@ -91,3 +92,36 @@ atlas_diagram_view_set_top_inset (AtlasDiagramView *self,
   _atlas_diagram_view_changed (self, TRUE);
 }
 
+
+/* During a quiz the arrows step through the parts (atlas-diagram-view-selection.c) and the
+ * screen reader hears where it is, not what it is. */
+gboolean
+_atlas_diagram_view_arrows_step (AtlasDiagramView *self)
+{
+  return self->hide_names;
+}
+
+/**
+ * atlas_diagram_view_set_bottom_inset:
+ * @height: how high the controls over the bottom-right corner are, with their margin
+ * @width: how wide, with their margin
+ *
+ * The drawing may pass under such controls, a name never does (at any text size): the label
+ * columns they reach end above them.
+ */
+void
+atlas_diagram_view_set_bottom_inset (AtlasDiagramView *self,
+                                     double            height,
+                                     double            width)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  height = MAX (0, height);
+  width = MAX (0, width);
+  if (self->bottom_inset == height && self->bottom_inset_width == width)
+    return;
+
+  self->bottom_inset = height;
+  self->bottom_inset_width = width;
+  _atlas_diagram_view_changed (self, FALSE);
+}

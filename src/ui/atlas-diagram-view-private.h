@@ -56,6 +56,8 @@ struct _AtlasDiagramView
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
   GtkWidget    *bottom_obstacle; /* weak: a card over the bottom that labels keep above */
+  double        bottom_inset; /* height of the controls over the bottom-right corner… */
+  double        bottom_inset_width; /* …and their width: labels keep clear of them */
   double        center_x;    /* the document point at the centre of the drawing area */
   double        center_y;
 
@@ -193,9 +195,15 @@ void               _atlas_diagram_view_marks_end           (AtlasDiagramView *se
 void               _atlas_diagram_view_marks_update_actions (AtlasDiagramView *self);
 void               _atlas_diagram_view_snapshot_marks      (AtlasDiagramView *self,
                                                             GtkSnapshot      *snapshot);
+/* atlas-diagram-view-lessons.c */
+gboolean           _atlas_diagram_view_arrows_step         (AtlasDiagramView *self);
 
 /* atlas-diagram-view-selection.c */
 const AtlasRegion *_atlas_diagram_view_get_selected        (AtlasDiagramView *self);
+void               _atlas_diagram_view_update_accessible_description (AtlasDiagramView *self);
+void               _atlas_diagram_view_step                (AtlasDiagramView *self,
+                                                            int               delta);
+void               _atlas_diagram_view_choose_highlighted  (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *self,
                                                             int               x,
                                                             int               y,

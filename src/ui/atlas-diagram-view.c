@@ -309,7 +309,33 @@ action_pan_cb (GtkWidget  *widget,
   int dx, dy;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
-  atlas_diagram_view_pan (ATLAS_DIAGRAM_VIEW (widget), dx * PAN_STEP, dy * PAN_STEP);
+  /* While the names are hidden (a quiz), the arrows step through the parts instead: that is
+   * how a keyboard points to one without the structure list naming them all. */
+  if (_atlas_diagram_view_arrows_step (ATLAS_DIAGRAM_VIEW (widget)))
+    _atlas_diagram_view_step (ATLAS_DIAGRAM_VIEW (widget), dx + dy);
+  else
+    atlas_diagram_view_pan (ATLAS_DIAGRAM_VIEW (widget), dx * PAN_STEP, dy * PAN_STEP);
+}
+
+static void
+action_choose_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _atlas_diagram_view_choose_highlighted (ATLAS_DIAGRAM_VIEW (widget));
+}
+
+/* The focus ring is drawn in snapshot(), so a change of focus must redraw. */
+static void
+atlas_diagram_view_state_flags_changed (GtkWidget     *widget,
+                                        GtkStateFlags  previous)
+{
+  GtkStateFlags focus = GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN;
+
+  GTK_WIDGET_CLASS (atlas_diagram_view_parent_class)->state_flags_changed (widget, previous);
+
+  if ((gtk_widget_get_state_flags (widget) ^ previous) & focus)
+    gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -495,6 +521,7 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   widget_class->size_allocate = atlas_diagram_view_size_allocate;
   widget_class->css_changed = atlas_diagram_view_css_changed;
   widget_class->measure = atlas_diagram_view_measure;
+  widget_class->state_flags_changed = atlas_diagram_view_state_flags_changed;
 
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL, NULL,
@@ -547,6 +574,7 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.undo-mark", NULL, action_marks_cb);
   gtk_widget_class_install_action (widget_class, "diagram.redo-mark", NULL, action_marks_cb);
   gtk_widget_class_install_action (widget_class, "diagram.clear-marks", NULL, action_marks_cb);
+  gtk_widget_class_install_action (widget_class, "diagram.choose", NULL, action_choose_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "diagram.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "diagram.zoom-in", NULL);
@@ -569,6 +597,9 @@ atlas_diagram_view_class_init (AtlasDiagramViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "diagram.undo-mark", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.redo-mark", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.redo-mark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "diagram.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "diagram.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "diagram.choose", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "atlas-diagram-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -585,6 +616,7 @@ atlas_diagram_view_init (AtlasDiagramView *self)
   _atlas_diagram_view_marks_init (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  _atlas_diagram_view_update_accessible_description (self);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (_atlas_diagram_view_query_tooltip_cb), NULL);

@@ -32,6 +32,9 @@ void          atlas_diagram_view_set_bottom_obstacle (AtlasDiagramView  *self,
                                                       GtkWidget         *obstacle);
 void          atlas_diagram_view_set_top_inset       (AtlasDiagramView  *self,
                                                       double             inset);
+void          atlas_diagram_view_set_bottom_inset    (AtlasDiagramView  *self,
+                                                      double             height,
+                                                      double             width);
 void          atlas_diagram_view_set_content         (AtlasDiagramView  *self,
                                                       AtlasContent      *content);
 guint         atlas_diagram_view_get_n_states        (AtlasDiagramView  *self);

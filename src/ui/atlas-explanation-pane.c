@@ -19,6 +19,7 @@
 #include "atlas-illustrations.h"
 #include "atlas-checklist.h"
 #include "atlas-structures.h"
+#include "atlas-ui.h"
 
 struct _AtlasExplanationPane
 {
@@ -79,13 +80,20 @@ link_cb (GtkLabel             *label,
          const char           *uri,
          AtlasExplanationPane *self);
 
+/* @level: 0 for text, or the level of a heading, which screen readers list and jump between */
 static GtkWidget *
-add_label (AtlasExplanationPane *self,
-           GtkBox               *box,
-           const char           *markup,
-           const char           *css_class)
+add_label_full (AtlasExplanationPane *self,
+                GtkBox               *box,
+                const char           *markup,
+                const char           *css_class,
+                int                   level)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", level > 0 ? GTK_ACCESSIBLE_ROLE_HEADING : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   NULL);
+
+  if (level > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -99,19 +107,24 @@ add_label (AtlasExplanationPane *self,
   return label;
 }
 
+static GtkWidget *
+add_label (AtlasExplanationPane *self,
+           GtkBox               *box,
+           const char           *markup,
+           const char           *css_class)
+{
+  return add_label_full (self, box, markup, css_class, 0);
+}
+
 static void
 add_heading (AtlasExplanationPane *self,
              const char           *text)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  GtkWidget *label = add_label_full (self, self->box, markup, "heading", 2);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "atlas-section-heading");
   gtk_widget_set_margin_top (label, 18);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (self->box, label);
 }
 
 static void
@@ -192,6 +205,12 @@ exercise_widget (AtlasExplanationPane *self,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), title);
+  {
+    /* Translators: the name screen readers give an exercise, e.g. "Knee-to-chest stretch, Stretch". */
+    g_autofree char *label = g_strdup_printf (_("%s, %s"), name, kind);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 
   gtk_widget_set_margin_start (GTK_WIDGET (box), 18);
   gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
@@ -323,9 +342,8 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   name = atlas_region_dup_short_name (region, self->content);
 
   title_markup = g_markup_escape_text (name, -1);
-  title = add_label (self, self->box, title_markup, "title-1");
+  title = add_label_full (self, self->box, title_markup, "title-1", 1);
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
 
   switch (region->side)
     {
@@ -599,7 +617,36 @@ atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
 {
   g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
 
-  return open_link (self, GTK_WIDGET (self->box), uri);
+  /* With nothing chosen the explanation is not on screen, and a popover needs its anchor to be. */
+  return open_link (self, gtk_widget_get_mapped (GTK_WIDGET (self->box)) ? GTK_WIDGET (self->box) : GTK_WIDGET (self), uri);
+}
+
+/**
+ * atlas_explanation_pane_open_exercise:
+ * @exercise_id: an exercise of the structure shown
+ *
+ * Opens that exercise (outlining what it works on) and gives it the keyboard focus.
+ *
+ * Returns: %FALSE if the pane does not show it, as while a warning sign is ticked
+ */
+gboolean
+atlas_explanation_pane_open_exercise (AtlasExplanationPane *self,
+                                      const char           *exercise_id)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const AtlasExercise *exercise = g_object_get_data (G_OBJECT (child), "exercise");
+
+      if (GTK_IS_EXPANDER (child) && exercise != NULL && g_str_equal (exercise->id, exercise_id))
+        {
+          gtk_expander_set_expanded (GTK_EXPANDER (child), TRUE);
+          gtk_widget_grab_focus (child);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**
@@ -745,6 +792,7 @@ atlas_explanation_pane_init (AtlasExplanationPane *self)
 {
   self->closed_popovers = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -28,5 +28,7 @@ char       *atlas_explanation_pane_dup_text    (AtlasExplanationPane *self);
 gboolean    atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
                                                   const char           *uri);
 GtkPopover *atlas_explanation_pane_get_popover (AtlasExplanationPane *self);
+gboolean    atlas_explanation_pane_open_exercise (AtlasExplanationPane *self,
+                                                  const char           *exercise_id);
 
 G_END_DECLS

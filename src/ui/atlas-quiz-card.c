@@ -23,9 +23,13 @@ struct _AtlasQuizCard
   AtlasQuiz    *quiz;
   /* Set while the card answers, so the quiz's notifications wait for the feedback. */
   gboolean      answering;
+  /* What was last read out, so each question and each answer is read once. */
+  int           announced_position;
+  gboolean      announced_answer;
 
   /* Template children */
   GtkLabel     *progress;
+  GtkWidget    *question;
   GtkLabel     *prompt;
   GtkFlowBox   *options;
   GtkLabel     *feedback;
@@ -134,7 +138,32 @@ show_question (AtlasQuizCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->options), question->kind == ATLAS_QUIZ_NAME);
   gtk_label_set_label (self->prompt, prompt);
   if (!answered)
-    gtk_label_set_label (self->feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram.") : "");
+    gtk_label_set_label (self->feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram, or step to it there with the arrow keys and press Enter.") : "");
+}
+
+/* A screen reader reads out each new question (the card takes the focus with it, which also
+ * brings the keyboard to the card when the quiz opens), then the feedback on each answer,
+ * from the Next Question button that the focus moves to. */
+static void
+announce (AtlasQuizCard *self)
+{
+  int position = atlas_quiz_get_position (self->quiz);
+  gboolean answered = atlas_quiz_is_answered (self->quiz) && atlas_quiz_get_question (self->quiz) != NULL;
+
+  if (position != self->announced_position)
+    {
+      self->announced_position = position;
+      self->announced_answer = answered;
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      atlas_ui_announce (self->question, gtk_label_get_text (self->prompt),
+                         atlas_quiz_get_question (self->quiz) ? gtk_label_get_text (self->progress)
+                                                              : gtk_label_get_text (self->feedback));
+    }
+  else if (answered && !self->announced_answer)
+    {
+      self->announced_answer = TRUE;
+      atlas_ui_announce (self->next_button, NULL, gtk_label_get_text (self->feedback));
+    }
 }
 
 static void
@@ -144,7 +173,10 @@ atlas_quiz_card_sync (AtlasQuizCard *self)
     return;
 
   if (self->quiz != NULL)
-    show_question (self);
+    {
+      show_question (self);
+      announce (self);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -235,6 +267,7 @@ atlas_quiz_card_class_init (AtlasQuizCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-quiz-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasQuizCard, progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasQuizCard, question);
   gtk_widget_class_bind_template_child (widget_class, AtlasQuizCard, prompt);
   gtk_widget_class_bind_template_child (widget_class, AtlasQuizCard, options);
   gtk_widget_class_bind_template_child (widget_class, AtlasQuizCard, feedback);
@@ -248,6 +281,7 @@ static void
 atlas_quiz_card_init (AtlasQuizCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
 /**
@@ -294,6 +328,7 @@ atlas_quiz_card_set_quiz (AtlasQuizCard *self,
   if (self->quiz != NULL)
     g_signal_handlers_disconnect_by_func (self->quiz, atlas_quiz_card_sync, self);
   g_set_object (&self->quiz, quiz);
+  self->announced_position = -2;
   if (self->quiz != NULL)
     {
       g_signal_connect_object (self->quiz, "notify::position", G_CALLBACK (atlas_quiz_card_sync), self, G_CONNECT_SWAPPED);

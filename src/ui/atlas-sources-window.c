@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-sources-window.h"
+#include "atlas-ui.h"
 
 struct _AtlasSourcesWindow
 {
@@ -81,6 +82,7 @@ atlas_sources_window_init (AtlasSourcesWindow *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -7,6 +7,11 @@
  * real row here: keyboard and screen reader users select, and hear, exactly what a pointer
  * user clicks. Rows are grouped (bones, muscles, …) and ordered from head to foot, following
  * the psoas down its path. Selection is kept in step with the diagram both ways.
+ *
+ * The selection does not follow the keyboard focus: the list box selects nothing itself, and
+ * only activating a row (a click, Enter or Space) selects it. So arrowing through the list to
+ * find a name does not rewrite the explanation at every step, and during a quiz moving
+ * through the list answers nothing.
  */
 #include "config.h"
 
@@ -25,7 +30,6 @@ struct _AtlasStructureList
   AtlasContent      *content;
   GHashTable        *rows;      /* region id → row */
   char              *selected;
-  gboolean           updating;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasStructureList, atlas_structure_list, GTK_TYPE_WIDGET)
@@ -125,18 +129,50 @@ row_leave_cb (GtkEventControllerMotion *controller,
 }
 
 static void
-row_selected_cb (AtlasStructureList *self,
-                 GtkListBoxRow      *row,
-                 GtkListBox         *list_box)
+row_activated_cb (AtlasStructureList *self,
+                  GtkListBoxRow      *row,
+                  GtkListBox         *list_box)
 {
-  const char *id = row ? g_object_get_data (G_OBJECT (row), "region-id") : NULL;
+  atlas_structure_list_set_selected (self, g_object_get_data (G_OBJECT (row), "region-id"));
+}
 
-  if (self->updating || g_strcmp0 (id, self->selected) == 0)
-    return;
+/* The list box's own selection is off (see the top of the file); the chosen row is marked the
+ * way the list box would mark it, for the style sheet and for screen readers. */
+/* What a screen reader says after a row's name: for the chosen row, what the structure is
+ * (the explanation's first lines, which the user would otherwise have to go and find); for a
+ * row a ticked symptom points to, that. Changing it on the focused row is what gets spoken
+ * when Enter chooses it. */
+static void
+describe_row (AtlasStructureList *self,
+              GtkWidget          *row)
+{
+  gboolean chosen = (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
+  gboolean hit = gtk_widget_has_css_class (row, "atlas-symptom-hit");
+  const AtlasRegion *region = self->diagram ? row_region (self, GTK_LIST_BOX_ROW (row)) : NULL;
+  const AtlasRegionContent *entry = chosen && region && self->content ? atlas_content_get_region (self->content, region->structure) : NULL;
+  g_autofree char *summary = entry ? atlas_rich_text_to_plain (entry->summary) : NULL;
+  g_autoptr(GString) description = g_string_new (summary);
 
-  g_free (self->selected);
-  self->selected = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  if (hit)
+    g_string_append_printf (description, "%s%s", description->len ? " " : "", _("Linked to a ticked symptom"));
+
+  if (description->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+mark_row (AtlasStructureList *self,
+          GtkWidget          *row,
+          gboolean            selected)
+{
+  if (selected)
+    gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+  describe_row (self, row);
 }
 
 static void
@@ -158,7 +194,6 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
   g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
   g_return_if_fail (diagram == NULL || ATLAS_IS_DIAGRAM (diagram));
 
-  self->updating = TRUE;
   clear_rows (self);
   g_set_object (&self->diagram, diagram);
 
@@ -217,7 +252,6 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
         }
     }
 
-  self->updating = FALSE;
   atlas_structure_list_set_selected (self, NULL);
 }
 
@@ -282,15 +316,17 @@ atlas_structure_list_set_selected (AtlasStructureList *self,
   if (row == NULL)
     region_id = NULL;
 
-  self->updating = TRUE;
+  {
+    GtkWidget *old_row = self->selected ? g_hash_table_lookup (self->rows, self->selected) : NULL;
+
+    if (old_row != NULL && old_row != row)
+      mark_row (self, old_row, FALSE);
+  }
   if (row != NULL)
     {
-      gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+      mark_row (self, row, TRUE);
       scroll_to_row (self, row);
     }
-  else
-    gtk_list_box_unselect_all (self->list_box);
-  self->updating = FALSE;
 
   if (g_strcmp0 (self->selected, region_id) != 0)
     {
@@ -324,16 +360,10 @@ atlas_structure_list_set_region_weights (AtlasStructureList *self,
         continue;
 
       if (hit)
-        {
-          gtk_widget_add_css_class (value, "atlas-symptom-hit");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Linked to a ticked symptom"), -1);
-        }
+        gtk_widget_add_css_class (value, "atlas-symptom-hit");
       else
-        {
-          gtk_widget_remove_css_class (value, "atlas-symptom-hit");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
+        gtk_widget_remove_css_class (value, "atlas-symptom-hit");
+      describe_row (self, value);
     }
 }
 
@@ -450,13 +480,13 @@ atlas_structure_list_init (AtlasStructureList *self)
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (self->list_box, TRUE);
   gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Structures in this view"), -1);
-  g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_box));
 }
 

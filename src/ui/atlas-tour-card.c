@@ -24,6 +24,7 @@ struct _AtlasTourCard
 
   /* Template children */
   GtkLabel  *progress;
+  GtkWidget *step;
   GtkLabel  *title;
   GtkLabel  *text;
 };
@@ -68,6 +69,14 @@ atlas_tour_card_sync (AtlasTourCard *self)
   gtk_label_set_label (self->progress, progress);
   gtk_label_set_label (self->title, title);
   gtk_label_set_markup (self->text, text);
+
+  /* Read out at each step: "Step 2 of 10: The psoas major", then the caption. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s: %s", progress, title);
+    g_autofree char *plain = atlas_rich_text_to_plain (step->text);
+
+    atlas_ui_announce (self->step, name, plain);
+  }
 }
 
 static gboolean
@@ -164,6 +173,7 @@ atlas_tour_card_class_init (AtlasTourCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-tour-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasTourCard, progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourCard, step);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourCard, title);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourCard, text);
   gtk_widget_class_bind_template_callback (widget_class, text_link_cb);
@@ -176,6 +186,7 @@ static void
 atlas_tour_card_init (AtlasTourCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
 /**

@@ -5,10 +5,14 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-void atlas_ui_ensure_resources (void);
+void atlas_ui_ensure_resources  (void);
+void atlas_ui_announce          (GtkWidget  *target,
+                                 const char *name,
+                                 const char *description);
+void atlas_ui_plain_button_names (GtkWidget *root);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "atlas-content.h"
 #include "atlas-view-page.h"
 #include "atlas-views.h"
+#include "atlas-ui.h"
 
 struct _AtlasViewPage
 {
@@ -37,6 +38,7 @@ struct _AtlasViewPage
   GtkWidget        *nerves_button;
   GtkWidget        *drawing_toolbar;
   GtkWidget        *draw_button;
+  GtkWidget        *toolbar;
   AdwStatusPage    *error_page;
   GSimpleActionGroup *actions;
 };
@@ -109,6 +111,22 @@ posture_value_changed_cb (AtlasViewPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
+/* The diagram is named from the start, not when first shown: a screen reader meets the
+ * pages of the views it has not opened yet too. */
+static void
+name_diagram (AtlasViewPage *self)
+{
+  const AtlasViewInfo *view = self->view_name ? atlas_views_lookup (self->view_name) : NULL;
+
+  if (view != NULL)
+    {
+      /* Translators: the accessible name of a diagram, e.g. "Front diagram". */
+      g_autofree char *label = g_strdup_printf (_("%s diagram"), _(view->title));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+}
+
 static void
 update_controls (AtlasViewPage *self)
 {
@@ -152,13 +170,6 @@ atlas_view_page_load_files (AtlasViewPage  *self,
   g_return_val_if_fail (n_files >= 1 && n_files <= ATLAS_VIEW_MAX_STATES, FALSE);
 
   self->loaded = TRUE;
-  if (view != NULL)
-    {
-      /* Translators: the accessible name of a diagram, e.g. "Front diagram". */
-      g_autofree char *label = g_strdup_printf (_("%s diagram"), _(view->title));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->diagram_view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
 
   for (guint i = 0; i < n_files && ok; i++)
     {
@@ -234,10 +245,13 @@ atlas_view_page_ensure_loaded (AtlasViewPage *self)
   return ok;
 }
 
+static void keep_labels_clear_of_toolbar (AtlasViewPage *self);
+
 static void
 atlas_view_page_map (GtkWidget *widget)
 {
   atlas_view_page_ensure_loaded (ATLAS_VIEW_PAGE (widget));
+  keep_labels_clear_of_toolbar (ATLAS_VIEW_PAGE (widget));
 
   GTK_WIDGET_CLASS (atlas_view_page_parent_class)->map (widget);
 }
@@ -361,11 +375,42 @@ atlas_view_page_set_property (GObject      *object,
     {
     case PROP_VIEW_NAME:
       self->view_name = g_value_dup_string (value);
+      name_diagram (self);
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The names on the diagram keep clear of the controls over its bottom edge, whatever their
+ * height: measured when the page is shown and whenever the style changes (Large Text makes
+ * them taller). */
+static void
+keep_labels_clear_of_toolbar (AtlasViewPage *self)
+{
+  int height = 0, width = 0;
+
+  if (self->toolbar == NULL || self->diagram_view == NULL)
+    return;
+
+  if (gtk_widget_get_visible (self->toolbar))
+    {
+      gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+      gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    }
+  atlas_diagram_view_set_bottom_inset (self->diagram_view,
+                                       height > 0 ? height + gtk_widget_get_margin_bottom (self->toolbar) + 6 : 0,
+                                       width > 0 ? width + gtk_widget_get_margin_end (self->toolbar) + 6 : 0);
+}
+
+static void
+atlas_view_page_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (atlas_view_page_parent_class)->css_changed (widget, change);
+
+  keep_labels_clear_of_toolbar (ATLAS_VIEW_PAGE (widget));
 }
 
 static void
@@ -379,6 +424,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   object_class->set_property = atlas_view_page_set_property;
 
   widget_class->map = atlas_view_page_map;
+  widget_class->css_changed = atlas_view_page_css_changed;
 
   properties[PROP_VIEW_NAME] =
     g_param_spec_string ("view-name", NULL, NULL, NULL,
@@ -399,6 +445,7 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, drawing_toolbar);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, draw_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, toolbar);
 
 
   gtk_widget_class_set_css_name (widget_class, "atlas-view-page");
@@ -408,6 +455,7 @@ static void
 atlas_view_page_init (AtlasViewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
   install_actions (self);
 
   /* The caption card (with the posture slider on the side view) sits over the canvas' bottom

@@ -13,6 +13,23 @@
 
 #include "atlas-window-private.h"
 
+/* Escape ends whichever of the two runs; with neither, it is left to the focused widget. */
+static void
+update_escape (AtlasWindow *self)
+{
+  gboolean touring = self->tour != NULL && atlas_tour_get_position (self->tour) >= 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.classroom-stop", touring || self->quiz != NULL);
+}
+
+void
+atlas_window_classroom_stop_action_cb (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  atlas_window_classroom_stop (ATLAS_WINDOW (widget));
+}
+
 static void
 set_caption_inset (AtlasWindow *self,
                    double       inset)
@@ -29,10 +46,16 @@ fit_below_card (AtlasWindow      *self,
 {
   GtkWidget *card = gtk_revealer_get_child (revealer);
   int width = gtk_widget_get_width (GTK_WIDGET (view));
-  int height;
+  int card_width = gtk_widget_get_width (card);
+  int height, card_height;
 
-  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MIN (width > 0 ? width - 24 : 420, 520), NULL, &height, NULL, NULL);
-  set_caption_inset (self, height + 12);
+  /* Measured at the width the card really has once it is shown (its text wraps there), else
+   * at the width it will take; never less than what it is already drawn at. */
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL,
+                      card_width > 0 ? card_width : MIN (width > 0 ? width - 24 : 420, 520),
+                      NULL, &height, NULL, NULL);
+  card_height = gtk_widget_get_height (card);
+  set_caption_inset (self, MAX (height, card_height) + 16);
 }
 
 /* The card shows the words; the window shows the card, outlines the structure asked about
@@ -45,6 +68,10 @@ quiz_card_changed_cb (AtlasWindow *self)
 
   gtk_revealer_set_reveal_child (self->quiz_revealer, self->quiz != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-stop", self->quiz != NULL);
+  /* The list names every part: during a quiz it would give the answers away. The diagram's
+   * arrow keys point instead (atlas-diagram-view-selection.c). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->structure_list), self->quiz == NULL);
+  update_escape (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-next", self->quiz != NULL && answered);
   if (self->quiz == NULL || self->quiz_view == NULL)
     return;
@@ -162,6 +189,7 @@ update_tour_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-next", position >= 0 && position + 1 < (int) n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-previous", position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tour-stop", position >= 0);
+  update_escape (self);
 }
 
 /* Each step is a view, a region selected in it (so the explanation follows) and a caption,
@@ -255,6 +283,36 @@ atlas_window_classroom_set_content (AtlasWindow  *self,
   g_signal_connect_object (self->tour, "notify::position", G_CALLBACK (tour_position_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   update_tour_actions (self);
+}
+
+/* The visible view changed, or the parts it shows (a posture, the nerves): a quiz made from
+ * the old picture would ask about parts that are not there, so it ends. A tour moves the
+ * view itself and carries on. */
+void
+atlas_window_classroom_view_changed (AtlasWindow *self,
+                                     gboolean     parts_changed)
+{
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
+
+  if (self->quiz != NULL &&
+      (parts_changed || page == NULL || atlas_view_page_get_diagram_view (page) != self->quiz_view))
+    quiz_stop (self);
+}
+
+/* After the window changes size: a card's text wraps anew, so it may be taller or shorter,
+ * and the drawing below it moves with it. */
+void
+atlas_window_classroom_refit (AtlasWindow *self)
+{
+  AtlasViewPage *page = atlas_window_get_visible_page (self);
+  AtlasDiagramView *view = page ? atlas_view_page_get_diagram_view (page) : NULL;
+
+  if (view == NULL)
+    return;
+  if (self->quiz != NULL && self->quiz_view == view)
+    fit_below_card (self, self->quiz_revealer, view);
+  else if (self->tour != NULL && atlas_tour_get_position (self->tour) >= 0)
+    fit_below_card (self, self->tour_revealer, view);
 }
 
 /* Ends a running tour or quiz, as if its card had been closed. */

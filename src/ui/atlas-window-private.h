@@ -6,6 +6,7 @@
 #pragma once
 
 #include "atlas-checklist-pane.h"
+#include "atlas-search.h"
 #include "atlas-explanation-pane.h"
 #include "atlas-quiz-card.h"
 #include "atlas-structure-list.h"
@@ -28,6 +29,9 @@ struct _AtlasWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *checklist_pane;
   AtlasExplanationPane *explanation_pane;
+  GtkWidget            *explanation_back;
+  gboolean              narrow;
+  int                   allocated_width;
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;
   GtkStack             *sidebar_stack;
@@ -37,6 +41,16 @@ struct _AtlasWindow
   GtkRevealer          *quiz_revealer;
   AtlasQuizCard        *quiz_card;
 
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *tour_button;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *search_scroller;
+  GtkListBox           *search_results;
+
+  AtlasContent         *content;
+  AtlasSearchIndex     *search_index;
   AtlasTour            *tour;
   AtlasQuiz            *quiz;
   AtlasDiagramView     *quiz_view;
@@ -52,12 +66,28 @@ void           atlas_window_classroom_init            (AtlasWindow    *self);
 void           atlas_window_classroom_set_content     (AtlasWindow    *self,
                                                        AtlasContent   *content);
 void           atlas_window_classroom_stop            (AtlasWindow    *self);
+void           atlas_window_classroom_refit           (AtlasWindow    *self);
+void           atlas_window_classroom_view_changed    (AtlasWindow    *self,
+                                                       gboolean        parts_changed);
+void           atlas_window_classroom_stop_action_cb  (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
 void           atlas_window_tour_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
 void           atlas_window_quiz_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
+
+/* atlas-window-search.c: find anything */
+void           atlas_window_search_init               (AtlasWindow    *self);
+void           atlas_window_search_set_content        (AtlasWindow    *self,
+                                                       AtlasContent   *content);
+void           atlas_window_find_action_cb            (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+gboolean       atlas_window_show_structure            (AtlasWindow    *self,
+                                                       const char     *structure);
 
 /* atlas-window-handout.c: print the handout, save it as a PDF */
 void           atlas_window_print_action_cb           (GtkWidget      *widget,

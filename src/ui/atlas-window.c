@@ -9,8 +9,9 @@
  * user's choice of which panes to show is remembered only while the panes are unfolded; a
  * fold hides them without overwriting that choice.
  *
- * Two parts of the window have files of their own, sharing atlas-window-private.h: the
- * guided tour and the quiz (atlas-window-classroom.c) and the handout (atlas-window-handout.c).
+ * Three parts of the window have files of their own, sharing atlas-window-private.h: the
+ * guided tour and the quiz (atlas-window-classroom.c), the handout (atlas-window-handout.c)
+ * and finding anything (atlas-window-search.c).
  * Their actions are still installed here, with all the others.
  */
 #include "config.h"
@@ -44,6 +45,53 @@ atlas_window_sync_flap (AtlasWindow *self,
   adw_flap_set_reveal_flap (flap, wanted && !adw_flap_get_folded (flap));
 }
 
+/* Where the panes fold: beside a diagram of at least 560 pixels they fit, below that they
+ * open over it on demand. AdwFlap would fold by the diagram's minimum width, but that minimum
+ * is small so that the window works at 360 pixels (a phone, a tiled half screen). */
+#define EXPLANATION_FOLD_WIDTH 900
+#define CHECKLIST_FOLD_WIDTH   1200
+/* Below this, choosing a structure opens its explanation as a page over the diagram. */
+#define NARROW_WIDTH           600
+
+static void
+atlas_window_fit_width (AtlasWindow *self,
+                        int          width)
+{
+  adw_flap_set_fold_policy (self->explanation_flap, width < EXPLANATION_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                                  : ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_fold_policy (self->checklist_flap, width < CHECKLIST_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                              : ADW_FLAP_FOLD_POLICY_NEVER);
+  self->narrow = width < NARROW_WIDTH;
+  /* Strict centering reserves the wider side's width on both sides; a narrow header bar
+   * cannot spare it, nor room for the tour's button (the main menu has the tour too). */
+  adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
+                                                                      : ADW_CENTERING_POLICY_STRICT);
+  gtk_widget_set_visible (self->tour_button, !self->narrow);
+  /* style.css closes up the diagram's controls to fit. */
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "atlas-narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "atlas-narrow");
+}
+
+static void
+atlas_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gboolean resized = width != self->allocated_width;
+
+  atlas_window_fit_width (self, width);
+  self->allocated_width = width;
+
+  GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (resized)
+    atlas_window_classroom_refit (self);
+}
+
 static void
 atlas_window_flap_folded_cb (AtlasWindow *self,
                              GParamSpec  *pspec,
@@ -52,7 +100,10 @@ atlas_window_flap_folded_cb (AtlasWindow *self,
   if (flap == self->checklist_flap)
     atlas_window_sync_flap (self, flap, atlas_settings_get_show_checklist (self->settings));
   else
-    atlas_window_sync_flap (self, flap, atlas_settings_get_show_explanation (self->settings));
+    {
+      atlas_window_sync_flap (self, flap, atlas_settings_get_show_explanation (self->settings));
+      gtk_widget_set_visible (self->explanation_back, adw_flap_get_folded (flap));
+    }
 }
 
 static void
@@ -61,6 +112,11 @@ atlas_window_flap_revealed_cb (AtlasWindow *self,
                                AdwFlap     *flap)
 {
   gboolean revealed = adw_flap_get_reveal_flap (flap);
+  AdwFlap *other = flap == self->checklist_flap ? self->explanation_flap : self->checklist_flap;
+
+  /* Folded panes open over the diagram, one at a time: two would cover it and each other. */
+  if (revealed && adw_flap_get_folded (flap) && adw_flap_get_folded (other))
+    adw_flap_set_reveal_flap (other, FALSE);
 
   if (flap == self->checklist_flap)
     {
@@ -143,6 +199,7 @@ sync_structure_list (AtlasWindow *self)
 static void
 atlas_window_visible_child_cb (AtlasWindow *self)
 {
+  atlas_window_classroom_view_changed (self, FALSE);
   sync_structure_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
@@ -159,6 +216,12 @@ diagram_selection_cb (AtlasWindow      *self,
 
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
   show_region (self, atlas_diagram_view_get_selected_region (view));
+
+  /* On a narrow screen the explanation is a page of its own: choosing a structure opens it.
+   * Not while a tour or a quiz chooses: their cards say what there is to say. */
+  if (self->narrow && atlas_diagram_view_get_selected_region (view) != NULL && self->quiz == NULL &&
+      (self->tour == NULL || atlas_tour_get_position (self->tour) < 0))
+    adw_flap_set_reveal_flap (self->explanation_flap, TRUE);
 }
 
 static void
@@ -170,7 +233,10 @@ diagram_regions_changed_cb (AtlasWindow      *self,
 
   /* Another posture or a hidden layer: the same view, but other regions to list. */
   if (page != NULL && atlas_view_page_get_diagram_view (page) == view)
-    sync_structure_list (self);
+    {
+      atlas_window_classroom_view_changed (self, TRUE);
+      sync_structure_list (self);
+    }
 }
 
 static void
@@ -245,6 +311,13 @@ checklist_problem_cb (AtlasWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Ctrl+Z undoes a Clear while its toast is up, and only then. */
+static void
+clear_toast_dismissed_cb (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
+}
+
 static void
 checklist_cleared_cb (AtlasWindow *self)
 {
@@ -252,6 +325,8 @@ checklist_cleared_cb (AtlasWindow *self)
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-clear");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (clear_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -260,9 +335,11 @@ undo_clear_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  AtlasWindow *self = ATLAS_WINDOW (widget);
   GPtrArray *cleared = g_object_get_data (G_OBJECT (widget), "atlas-start-over-marks");
 
-  atlas_checklist_pane_undo_clear (ATLAS_WINDOW (widget)->symptom_checklist);
+  atlas_checklist_pane_undo_clear (self->symptom_checklist);
+  gtk_widget_action_set_enabled (widget, "win.undo-clear", FALSE);
 
   /* After Start Over the toast's Undo brings the marks back too, unless drawing began again. */
   for (guint i = 0; cleared != NULL && i < cleared->len; i++)
@@ -476,6 +553,8 @@ atlas_window_constructed (GObject *object)
 
   atlas_settings_get_window_size (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  /* Laid out for that width from the start, so a narrow window can open narrow. */
+  atlas_window_fit_width (self, width);
   if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -490,6 +569,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_flap, "notify::folded",
                            G_CALLBACK (atlas_window_flap_folded_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->explanation_back, adw_flap_get_folded (self->explanation_flap));
   g_signal_connect_object (self->checklist_flap, "notify::reveal-flap",
                            G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_flap, "notify::reveal-flap",
@@ -512,6 +592,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
+  atlas_window_search_init (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -528,6 +609,8 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
   g_clear_object (&self->quiz);
+  g_clear_object (&self->content);
+  g_clear_pointer (&self->search_index, atlas_search_index_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -617,6 +700,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->set_property = atlas_window_set_property;
 
   window_class->close_request = atlas_window_close_request;
+  widget_class->size_allocate = atlas_window_size_allocate;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
@@ -652,12 +736,20 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_TOUR_CARD);
   g_type_ensure (ATLAS_TYPE_VIEW_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_back);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, structure_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
@@ -674,8 +766,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-explanation", "show-explanation");
   gtk_widget_class_install_property_action (widget_class, "win.large-text", "large-text");
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, atlas_window_find_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-clear", NULL);
+  gtk_widget_class_install_action (widget_class, "win.classroom-stop", NULL, atlas_window_classroom_stop_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
@@ -709,7 +805,20 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  GtkEventController *escape = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Escape ends a tour or a quiz wherever the focus is, before the diagram's own Escape
+   * (clear the selection) sees it; with neither running the action is off and the key goes
+   * on as before. */
+  gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.classroom-stop")));
+  gtk_widget_add_controller (GTK_WIDGET (self), escape);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
+  atlas_ui_plain_button_names (GTK_WIDGET (self));
 }
 
 /**
@@ -738,6 +847,7 @@ atlas_window_new (GtkApplication *application,
       atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
+      atlas_window_search_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
       atlas_window_report_content_problems (self);
     }
 
