@@ -20,7 +20,7 @@ typedef enum
   ATLAS_MARKS_ERROR_NOT_A_FILE,    /* a folder, a device, a symbolic link */
 } AtlasMarksError;
 
-/* Version 1 of the file format is documented in atlas-marks.c. */
+/* Version 1 of the file format is documented in atlas-marks-file.c. */
 #define ATLAS_MARKS_VERSION        1
 #define ATLAS_MARKS_MAX_BYTES      (1024 * 1024)
 #define ATLAS_MARKS_MAX_MARKS      500
