@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "atlas-content.h"
+#include "atlas-content-private.h"
 #include "atlas-red-flags.h"
 #include "atlas-views.h"
 
@@ -194,6 +195,20 @@ test_pack_on_its_own_needs_every_red_flag_group (void **state)
   content = atlas_content_new ();
   assert_true (atlas_content_load_pack (content, good, NULL));
   assert_true (atlas_content_check_complete (content, NULL));
+}
+
+/* The checks after reading ask for a position with no file open: the answer is the pack's
+ * name, reached without arithmetic on a NULL text (undefined behaviour, which clang's UBSan
+ * reports in the fuzz-replay build). */
+static void
+test_position_between_files (void **state)
+{
+  AtlasLoader loader = { 0, };
+  g_autofree char *here = NULL;
+
+  loader.name = (char *) "pack";
+  here = atlas_loader_here (&loader);
+  assert_string_equal (here, "pack");
 }
 
 static void
@@ -538,6 +553,7 @@ main (void)
     cmocka_unit_test (test_good_pack_loads),
     cmocka_unit_test (test_broken_packs_are_refused_whole),
     cmocka_unit_test (test_pack_on_its_own_needs_every_red_flag_group),
+    cmocka_unit_test (test_position_between_files),
     cmocka_unit_test (test_oversized_file_is_refused),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
     cmocka_unit_test (test_builtin_content_covers_every_diagram),

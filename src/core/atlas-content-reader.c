@@ -32,10 +32,15 @@ char *
 atlas_loader_here (AtlasLoader *loader)
 {
   int line = 0, column = 0, tag_line = 1, tag_column = 1;
-  const char *p = loader->data, *end = loader->data + loader->size, *tag;
+  const char *p, *end, *tag;
 
-  if (loader->context == NULL)
+  /* Between files (the checks after reading) there is no text: data is NULL, and even
+   * NULL + 0 is undefined behaviour. */
+  if (loader->context == NULL || loader->data == NULL)
     return g_strdup (loader->name);
+
+  p = loader->data;
+  end = loader->data + loader->size;
 
   g_markup_parse_context_get_position (loader->context, &line, &column);
 
