@@ -28,6 +28,8 @@ struct _AtlasContent
   GHashTable *red_flag_ids;
   GHashTable *exercise_ids;
   GHashTable *tour_ids;
+
+  GHashTable *origins;   /* item → the user pack it came from; the built-in pack's are absent */
 };
 
 /* A reference to another item, kept with its position and checked once the pack is read. */

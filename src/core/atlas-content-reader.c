@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-content-private.h"
+#include "atlas-file.h"
 
 static void
 ref_free (gpointer data)
@@ -643,25 +644,43 @@ parse_file (AtlasLoader *loader,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = g_file_get_path (file);
   const char *data;
   gsize size;
 
   g_free (loader->name);
   loader->name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
+  if (path != NULL)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
-                                                          loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
-      return;
-    }
+      /* A user's file: never through a link, never waiting on a FIFO (see atlas-file.c). */
+      char *contents = NULL;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
+      if (!atlas_file_read_regular (path, ATLAS_CONTENT_MAX_FILE_BYTES, &contents, &size, &error))
+        {
+          /* The message names the file and never its contents. */
+          g_ptr_array_add (loader->problems, g_strdup (error->message));
+          return;
+        }
+      bytes = g_bytes_new_take (contents, size);
+    }
+  else
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", loader->name, error->message));
-      return;
+      /* The built-in pack, in the resources. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
+        {
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+                                                              loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
+          return;
+        }
+
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL)
+        {
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", loader->name, error->message));
+          return;
+        }
     }
 
   data = g_bytes_get_data (bytes, &size);

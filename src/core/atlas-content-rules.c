@@ -53,7 +53,13 @@ atlas_loader_claim_id (AtlasLoader         *loader,
 
   if (base_ids != NULL && g_hash_table_contains (base_ids, id))
     {
-      atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the built-in content", kind->name, id);
+      /* Name the pack that has it, so the author knows which of two packs to change. */
+      const char *origin = g_hash_table_lookup (loader->base->origins, g_hash_table_lookup (base_ids, id));
+
+      if (origin != NULL)
+        atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the pack %s", kind->name, id, origin);
+      else
+        atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the built-in content", kind->name, id);
       return FALSE;
     }
 

@@ -184,6 +184,7 @@ atlas_content_finalize (GObject *object)
       g_ptr_array_unref (atlas_content_items (self, &atlas_item_kinds[k]));
       g_hash_table_unref (atlas_content_ids (self, &atlas_item_kinds[k]));
     }
+  g_hash_table_unref (self->origins);
 
   G_OBJECT_CLASS (atlas_content_parent_class)->finalize (object);
 }
@@ -204,6 +205,7 @@ atlas_content_init (AtlasContent *self)
       G_STRUCT_MEMBER (GPtrArray *, self, kind->items) = g_ptr_array_new_with_free_func (kind->free);
       G_STRUCT_MEMBER (GHashTable *, self, kind->ids) = g_hash_table_new (g_str_hash, g_str_equal);
     }
+  self->origins = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 AtlasContent *
@@ -215,9 +217,11 @@ atlas_content_new (void)
 /* ------------------------------------------------------------------------------------------ */
 /* Packs                                                                                      */
 
+/* @origin: the user pack's name, so that a later pack's clash can name it; NULL for built-in */
 static void
 merge (AtlasContent *self,
-       AtlasContent *pack)
+       AtlasContent *pack,
+       const char   *origin)
 {
   for (guint k = 0; k < ATLAS_N_ITEM_KINDS; k++)
     {
@@ -230,6 +234,8 @@ merge (AtlasContent *self,
 
           g_hash_table_insert (atlas_content_ids (self, kind), atlas_item_get_id (kind, item), item);
           g_ptr_array_add (atlas_content_items (self, kind), item);
+          if (origin != NULL)
+            g_hash_table_insert (self->origins, item, g_strdup (origin));
         }
 
       /* The items now belong to @self. */
@@ -290,7 +296,13 @@ atlas_content_load_pack (AtlasContent *self,
       return FALSE;
     }
 
-  merge (self, pack);
+  if (g_file_has_uri_scheme (directory, "resource"))
+    merge (self, pack, NULL);
+  else
+    {
+      g_autofree char *origin = g_file_get_parse_name (directory);
+      merge (self, pack, origin);
+    }
   return TRUE;
 }
 

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atlas-state-file.h"
@@ -33,8 +35,18 @@ atlas_state_file_write (const char  *path,
 {
   g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
   g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
   gsize written = 0;
   int fd;
+
+  /* A file the user made read-only is theirs to keep as it is: renaming over it would replace
+   * it silently (the folder, not the file, decides whether a rename is allowed). */
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & S_IWUSR) == 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   "Could not save %s: the file is read-only", path);
+      return FALSE;
+    }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -138,4 +150,84 @@ atlas_state_file_set_aside (const char  *path,
 
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "Could not find a free name to set %s aside", path);
   return NULL;
+}
+
+/* Is @name what atlas_state_file_write() calls a temporary file of @base: "base.XXXXXX"? */
+static gboolean
+is_temporary (const char *name,
+              const char *base)
+{
+  gsize len = strlen (base);
+
+  if (strncmp (name, base, len) != 0 || name[len] != '.' || strlen (name + len + 1) != 6)
+    return FALSE;
+
+  for (const char *p = name + len + 1; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static guint
+remove_matching (const char *path,
+                 gboolean    unreadable_too)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *unreadable = g_strconcat (base, ".unreadable-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (is_temporary (name, base) || (unreadable_too && g_str_has_prefix (name, unreadable)))
+        {
+          g_autofree char *child = g_build_filename (dir_name, name, NULL);
+
+          if (g_unlink (child) == 0)
+            removed++;
+        }
+    }
+
+  return removed;
+}
+
+/**
+ * atlas_state_file_remove_temporaries:
+ *
+ * Removes the temporary files that a write of @path cut short by a crash or a kill left
+ * beside it: they hold the same private data as @path itself.
+ *
+ * Returns: how many were removed
+ */
+guint
+atlas_state_file_remove_temporaries (const char *path)
+{
+  g_return_val_if_fail (path != NULL, 0);
+
+  return remove_matching (path, FALSE);
+}
+
+/**
+ * atlas_state_file_forget:
+ *
+ * Removes @path and every copy of it on disk: temporary files and the unreadable copies that
+ * atlas_state_file_set_aside() kept.
+ *
+ * Returns: how many files were removed, @path included
+ */
+guint
+atlas_state_file_forget (const char *path)
+{
+  guint removed;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  removed = remove_matching (path, TRUE);
+  if (g_unlink (path) == 0)
+    removed++;
+
+  return removed;
 }

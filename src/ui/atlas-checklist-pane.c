@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "atlas-checklist-pane.h"
+#include "atlas-state-file.h"
 
 struct _AtlasChecklistPane
 {
@@ -453,8 +454,19 @@ remember_changed_cb (AtlasChecklistPane *self)
   if (atlas_settings_get_remember_checklist (self->settings))
     save (self);
   else if (self->state_path != NULL)
-    /* Turning it off forgets: nothing stays on disk that the user asked not to keep. */
-    g_unlink (self->state_path);
+    {
+      /* Turning it off forgets: nothing stays on disk that the user asked not to keep, not
+       * even a copy that could not be read or a save cut short, and the user is told. */
+      guint removed = atlas_state_file_forget (self->state_path);
+
+      if (removed > 0)
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("Your checklist is no longer kept: %u saved file was deleted.",
+                                                                "Your checklist is no longer kept: %u saved files were deleted.",
+                                                                removed), removed);
+          g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+        }
+    }
 }
 
 static void
@@ -463,7 +475,12 @@ load (AtlasChecklistPane *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
 
-  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+  if (self->state_path == NULL)
+    return;
+
+  /* A save killed half-way leaves a temporary copy; it is private, whatever the setting. */
+  atlas_state_file_remove_temporaries (self->state_path);
+  if (!atlas_settings_get_remember_checklist (self->settings))
     return;
 
   if (atlas_checklist_load (self->checklist, self->state_path, &aside, &error) == ATLAS_CHECKLIST_SET_ASIDE)
