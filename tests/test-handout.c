@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-handout.h"
+#include "atlas-state-file.h"
 #include "atlas-views.h"
 
 typedef struct
@@ -185,6 +186,45 @@ test_pdf_and_pages (void **state)
   g_rmdir (dir);
 }
 
+/* A full disk used to be reported as success, leaving a truncated PDF in place of the old one. */
+static void
+test_a_failed_write_keeps_the_old_handout (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint files = 0;
+
+  assert_true (atlas_handout_write_pdf (handout, path, NULL));
+  assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* The disk fills up a kilobyte into the next one. */
+  atlas_checklist_set_red_flag (f->checklist, "fever-chills-sweats", TRUE);
+  atlas_state_file_fail_after_bytes (1024);
+  assert_false (atlas_handout_write_pdf (handout, path, &error));
+  if (strstr (error->message, "No space left on device") == NULL)
+    fail_msg ("%s", error->message);
+  assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  assert_string_equal (before, after);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    files++;
+  assert_int_equal (files, 1);
+
+  /* A device is never replaced by a handout. */
+  g_clear_error (&error);
+  assert_false (atlas_handout_write_pdf (handout, "/dev/null", &error));
+  assert_non_null (strstr (error->message, "not a regular file"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -193,6 +233,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_a_warning_sign_comes_first_and_removes_self_care, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_warning_sign_withdraws_care_for_every_structure, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_failed_write_keeps_the_old_handout, setup, teardown),
   };
 
   return cmocka_run_group_tests_name ("handout", tests, NULL, NULL);

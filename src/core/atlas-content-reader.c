@@ -770,7 +770,10 @@ atlas_content_read_pack (GFile        *directory,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
   if (enumerator == NULL)
     {
-      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, error->message));
+      /* GIO's message repeats the path, as "(null)" when it is not UTF-8: keep only the reason. */
+      const char *reason = g_strrstr (error->message, ": ");
+
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, reason ? reason + 2 : error->message));
       return NULL;
     }
 

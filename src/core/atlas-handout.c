@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-handout.h"
+#include "atlas-state-file.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -592,11 +593,21 @@ atlas_handout_dup_text (AtlasHandout *self)
  *
  * Writes the handout as an A4 PDF to @path.
  */
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 atlas_handout_write_pdf (AtlasHandout  *self,
                          const char    *path,
                          GError       **error)
 {
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -605,15 +616,9 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-
+  /* Drawn in memory first, then saved like state: cairo writing to the file itself neither
+   * reports every failed write nor keeps the old file when one fails half-way. */
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
   cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Psoas Atlas: notes to take home"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psoas Atlas " PACKAGE_VERSION);
@@ -632,9 +637,10 @@ atlas_handout_write_pdf (AtlasHandout  *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), name, cairo_status_to_string (status));
       return FALSE;
     }
 
-  return TRUE;
+  return atlas_state_file_write_document (path, (const char *) pdf->data, pdf->len, error);
 }

@@ -27,14 +27,19 @@ atlas_state_file_fail_after_bytes (gssize bytes)
   fail_after = bytes;
 }
 
-gboolean
-atlas_state_file_write (const char  *path,
-                        const char  *data,
-                        gsize        length,
-                        GError     **error)
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        length,
+            int          mode,
+            gboolean     make_folder,
+            GError     **error)
 {
   g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
   g_autofree char *dir = g_path_get_dirname (path);
+  /* A path need not be UTF-8; messages show it readable, never as raw bytes or "(null)". */
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *dir_name = g_filename_display_name (dir);
   GStatBuf st;
   gsize written = 0;
   int fd;
@@ -44,24 +49,32 @@ atlas_state_file_write (const char  *path,
   if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & S_IWUSR) == 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
-                   "Could not save %s: the file is read-only", path);
+                   "Could not save %s: the file is read-only", name);
       return FALSE;
     }
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* Renaming over a device or a FIFO would replace it: only a file is ever replaced. */
+  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISLNK (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "Could not save %s: it is not a regular file", name);
+      return FALSE;
+    }
+
+  if (make_folder && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not create the folder %s: %s", dir, g_strerror (saved));
+                   "Could not create the folder %s: %s", dir_name, g_strerror (saved));
       return FALSE;
     }
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, mode);
   if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not save %s: %s", path, g_strerror (saved));
+                   "Could not save %s: %s", name, g_strerror (saved));
       return FALSE;
     }
 
@@ -86,7 +99,7 @@ atlas_state_file_write (const char  *path,
           g_unlink (tmp);
           fail_after = -1;
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "Could not save %s: %s", path, g_strerror (saved));
+                       "Could not save %s: %s", name, g_strerror (saved));
           return FALSE;
         }
       written += n;
@@ -98,7 +111,7 @@ atlas_state_file_write (const char  *path,
 
       g_unlink (tmp);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not save %s: %s", path, g_strerror (saved));
+                   "Could not save %s: %s", name, g_strerror (saved));
       return FALSE;
     }
 
@@ -108,11 +121,38 @@ atlas_state_file_write (const char  *path,
 
       g_unlink (tmp);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not save %s: %s", path, g_strerror (saved));
+                   "Could not save %s: %s", name, g_strerror (saved));
       return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+atlas_state_file_write (const char  *path,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  /* State is private: only the user may read it. */
+  return write_file (path, data, length, 0600, TRUE, error);
+}
+
+/**
+ * atlas_state_file_write_document:
+ *
+ * Saves a document the user chose to write (a handout) the same way: through a temporary file
+ * beside it, every write and the close checked, then renamed, so that on any failure the old
+ * file is untouched and @error gives the real reason. Unlike state, the folder must exist
+ * and the file gets the usual permissions (0666 less the umask).
+ */
+gboolean
+atlas_state_file_write_document (const char  *path,
+                                 const char  *data,
+                                 gsize        length,
+                                 GError     **error)
+{
+  return write_file (path, data, length, 0666, FALSE, error);
 }
 
 /**

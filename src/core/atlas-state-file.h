@@ -13,6 +13,10 @@ gboolean atlas_state_file_write            (const char  *path,
                                             const char  *data,
                                             gsize        length,
                                             GError     **error);
+gboolean atlas_state_file_write_document   (const char  *path,
+                                            const char  *data,
+                                            gsize        length,
+                                            GError     **error);
 char    *atlas_state_file_set_aside        (const char  *path,
                                             GError     **error);
 guint    atlas_state_file_remove_temporaries (const char *path);

@@ -61,6 +61,7 @@ validate_content (const char *path)
     {
       g_autofree char *name = g_file_get_parse_name (directory);
 
+      /* The parse name escapes what is not UTF-8. */
       g_print (_("%s: the content is valid\n"), name);
       return EXIT_SUCCESS;
     }
@@ -109,11 +110,15 @@ write_handout (const char *path,
   handout = atlas_handout_new (content, NULL, diagram, region_id);
   if (!atlas_handout_write_pdf (handout, path, &error))
     {
+      /* The message says why (“No space left on device”); the old file, if any, is untouched. */
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
 
-  g_print ("%s\n", path);
+  {
+    g_autofree char *name = g_filename_display_name (path);
+    g_print ("%s\n", name);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -121,18 +126,39 @@ static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  gboolean handout_options = g_variant_dict_contains (options, "view") || g_variant_dict_contains (options, "region");
   const char *path = NULL;
 
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
-    return validate_content (path);
+    {
+      /* An empty argument is a mistake, not a request to check the current folder. */
+      if (path[0] == '\0')
+        {
+          g_printerr (_("--validate-content needs the folder of a content pack.\n"));
+          return EXIT_FAILURE;
+        }
+      return validate_content (path);
+    }
 
   if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
     {
       const char *view = NULL, *region = NULL;
 
+      if (path[0] == '\0')
+        {
+          g_printerr (_("--handout needs the name of the PDF file to write.\n"));
+          return EXIT_FAILURE;
+        }
+
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "region", "&s", &region);
       return write_handout (path, view, region);
+    }
+
+  if (handout_options)
+    {
+      g_printerr (_("--view and --region only go with --handout.\n"));
+      return EXIT_FAILURE;
     }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
