@@ -149,4 +149,16 @@ void                 atlas_loader_check_pack     (AtlasLoader         *loader);
 void                 atlas_loader_check_complete (AtlasLoader         *loader,
                                                   const char          *pack_name);
 
+/* atlas-content-text-checks.c */
+void                 atlas_loader_check_text_chars (AtlasLoader     *loader,
+                                                    const char      *element,
+                                                    const char      *text,
+                                                    gsize            length);
+void                 atlas_loader_check_attributes (AtlasLoader     *loader,
+                                                    const char      *element,
+                                                    const char     **names,
+                                                    const char     **values);
+char                *atlas_content_shorten_for_message (const char  *text);
+char                *atlas_content_escape_for_message  (const char  *message);
+
 G_END_DECLS

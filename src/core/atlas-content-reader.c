@@ -78,6 +78,7 @@ atlas_loader_problem (AtlasLoader *loader,
 {
   g_autofree char *message = NULL;
   g_autofree char *position = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
@@ -87,7 +88,10 @@ atlas_loader_problem (AtlasLoader *loader,
   if (where == NULL)
     where = position = atlas_loader_here (loader);
 
-  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", where, message));
+  /* A message quotes the pack: a control character or a bidirectional override in it would
+   * garble the message itself, so each is written out as <U+202E>. */
+  shown = atlas_content_escape_for_message (message);
+  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", where, shown));
 }
 
 static const char *
@@ -364,6 +368,7 @@ loader_start_element (GMarkupParseContext *context,
   const char * const *allowed;
 
   g_ptr_array_add (loader->stack, g_strdup (element));
+  atlas_loader_check_attributes (loader, element, names, values);
 
   if (loader->stack->len > ATLAS_CONTENT_MAX_DEPTH)
     {
@@ -507,6 +512,7 @@ loader_text (GMarkupParseContext *context,
 
   if (loader->text != NULL)
     {
+      atlas_loader_check_text_chars (loader, loader->text_element, text, len);
       atlas_rich_text_append_escaped (loader->text, text, len);
       return;
     }
@@ -692,13 +698,34 @@ parse_file (AtlasLoader *loader,
     }
   if (size == 0)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is empty", loader->name));
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is empty", loader->name));
       return;
     }
-  if (!g_utf8_validate (data, size, NULL))
+  {
+    const char *bad = NULL;
+
+    if (!g_utf8_validate (data, size, &bad))
+      {
+        /* Where, so the author can find the stray byte (often a file saved as Latin-1). */
+        int line = 1, column = 1;
+
+        for (const char *p = data; p < bad; p++)
+          {
+            if (*p == '\n')
+              line++, column = 1;
+            else if ((*p & 0xc0) != 0x80)
+              column++;
+          }
+        g_ptr_array_add (loader->problems, g_strdup_printf ("%s:%d:%d: the file is not valid UTF-8", loader->name, line, column));
+        return;
+      }
+  }
+
+  /* Editors on some systems start a UTF-8 file with a byte-order mark; it means nothing more. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is not valid UTF-8", loader->name));
-      return;
+      data += 3;
+      size -= 3;
     }
 
   loader->data = data;
