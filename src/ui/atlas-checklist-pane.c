@@ -196,6 +196,7 @@ build_groups (AtlasChecklistPane *self)
   gtk_widget_add_css_class (warning, "atlas-warning-heading");
   gtk_label_set_xalign (GTK_LABEL (warning), 0);
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (warning), PANGO_WRAP_WORD_CHAR);
   gtk_box_insert_child_after (self->groups, warning, after);
   after = warning;
 
@@ -263,6 +264,7 @@ summary_add (AtlasChecklistPane *self,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);

@@ -346,6 +346,8 @@ show_content_problems_cb (GtkWidget  *widget,
     GtkWidget *scroller = gtk_scrolled_window_new ();
 
     gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
     gtk_label_set_selectable (GTK_LABEL (label), TRUE);
     gtk_label_set_xalign (GTK_LABEL (label), 0);
     gtk_widget_add_css_class (label, "monospace");
