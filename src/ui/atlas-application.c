@@ -22,9 +22,18 @@ struct _AtlasApplication
   AtlasSettings  *settings;
   AtlasContent   *content;
   GPtrArray      *content_problems;
+  gboolean        loading_content;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOADING_CONTENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 atlas_application_startup (GApplication *application)
@@ -190,6 +199,25 @@ atlas_application_dispose (GObject *object)
 }
 
 static void
+atlas_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING_CONTENT:
+      g_value_set_boolean (value, self->loading_content);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_application_class_init (AtlasApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -198,6 +226,14 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   atlas_ui_ensure_resources ();
 
   object_class->dispose = atlas_application_dispose;
+  object_class->get_property = atlas_application_get_property;
+
+  /* TRUE while the user's content packs are read in a worker thread; when it turns FALSE,
+   * they have been added to the content and their problems to the list. */
+  properties[PROP_LOADING_CONTENT] =
+    g_param_spec_boolean ("loading-content", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->startup = atlas_application_startup;
@@ -249,12 +285,46 @@ atlas_application_get_settings (AtlasApplication *self)
   return self->settings;
 }
 
+static void
+read_user_packs_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  AtlasApplication *self = source;
+
+  /* Only reads the content: the main thread changes it only once this has returned. */
+  g_task_return_pointer (task, atlas_user_packs_read (self->content, task_data),
+                         (GDestroyNotify) atlas_user_packs_free);
+}
+
+static void
+read_user_packs_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (source);
+  g_autoptr(AtlasUserPacks) packs = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint before = self->content_problems->len;
+
+  /* Merged here, on the main thread, between two frames: the windows see it all at once. */
+  if (packs != NULL)
+    atlas_user_packs_merge (packs, self->content, self->content_problems);
+  for (guint i = before; i < self->content_problems->len; i++)
+    g_message ("%s", (const char *) g_ptr_array_index (self->content_problems, i));
+
+  self->loading_content = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_CONTENT]);
+  g_application_release (G_APPLICATION (self));
+}
+
 /**
  * atlas_application_get_content:
  *
- * Returns: (transfer none): the built-in content plus every valid pack in the user's data
- *   folder, loaded on first use. Packs that failed are listed by
- *   atlas_application_get_content_problems().
+ * Returns: (transfer none): the built-in content, loaded on first use. The user's content
+ *   packs are read in a worker thread meanwhile, so that a large pack never keeps the window
+ *   from appearing, and are added once read: see #AtlasApplication:loading-content. Packs
+ *   that failed are listed by atlas_application_get_content_problems().
  */
 AtlasContent *
 atlas_application_get_content (AtlasApplication *self)
@@ -275,12 +345,34 @@ atlas_application_get_content (AtlasApplication *self)
           g_ptr_array_add (self->content_problems, g_strdup (error->message));
           self->content = atlas_content_new ();
         }
-      atlas_content_load_user_packs (self->content, packs, self->content_problems);
-      for (guint i = 0; i < self->content_problems->len; i++)
-        g_message ("%s", (const char *) g_ptr_array_index (self->content_problems, i));
+
+      /* No packs folder, the usual case: nothing to wait for. */
+      if (g_file_query_file_type (packs, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, read_user_packs_cb, NULL);
+
+          self->loading_content = TRUE;
+          /* The application stays alive until the packs are in, even if a window closes. */
+          g_application_hold (G_APPLICATION (self));
+          g_task_set_task_data (task, g_steal_pointer (&packs), g_object_unref);
+          g_task_run_in_thread (task, read_user_packs_thread);
+        }
     }
 
   return self->content;
+}
+
+/**
+ * atlas_application_get_loading_content:
+ *
+ * Returns: whether the user's content packs are still being read
+ */
+gboolean
+atlas_application_get_loading_content (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+
+  return self->loading_content;
 }
 
 /**

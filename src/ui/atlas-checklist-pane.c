@@ -31,6 +31,8 @@ struct _AtlasChecklistPane
   GHashTable      *sides;        /* id → GtkBox of three side toggles */
   gboolean         updating;
   gboolean         built;
+  gboolean         waiting_for_content;  /* the kept checklist may name symptoms of user packs */
+  GPtrArray       *built_widgets;        /* what build_groups() added to groups */
 
   GtkRevealer     *alert_revealer;
   GtkLabel        *alert_title;
@@ -198,6 +200,7 @@ build_groups (AtlasChecklistPane *self)
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (warning), PANGO_WRAP_WORD_CHAR);
   gtk_box_insert_child_after (self->groups, warning, after);
+  g_ptr_array_add (self->built_widgets, warning);
   after = warning;
 
   flag_groups = atlas_red_flag_groups_get (&n_flag_groups);
@@ -221,6 +224,7 @@ build_groups (AtlasChecklistPane *self)
             }
         }
       gtk_box_insert_child_after (self->groups, group, after);
+      g_ptr_array_add (self->built_widgets, group);
       after = group;
     }
 
@@ -248,6 +252,7 @@ build_groups (AtlasChecklistPane *self)
           continue;
         }
       gtk_box_insert_child_after (self->groups, group, after);
+      g_ptr_array_add (self->built_widgets, group);
       after = group;
     }
 }
@@ -432,7 +437,8 @@ save (AtlasChecklistPane *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+  /* Saving before the user's packs are in would drop their symptoms from the kept file. */
+  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings) || self->waiting_for_content)
     return;
 
   if (!atlas_checklist_save (self->checklist, self->state_path, &error))
@@ -482,7 +488,7 @@ load (AtlasChecklistPane *self)
 
   /* A save killed half-way leaves a temporary copy; it is private, whatever the setting. */
   atlas_state_file_remove_temporaries (self->state_path);
-  if (!atlas_settings_get_remember_checklist (self->settings))
+  if (!atlas_settings_get_remember_checklist (self->settings) || self->waiting_for_content)
     return;
 
   if (atlas_checklist_load (self->checklist, self->state_path, &aside, &error) == ATLAS_CHECKLIST_SET_ASIDE)
@@ -547,6 +553,45 @@ atlas_checklist_pane_setup (AtlasChecklistPane *self,
 
   g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::remember-checklist", G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * atlas_checklist_pane_set_waiting_for_content:
+ *
+ * While the user's content packs are still being read, the kept checklist is neither restored
+ * nor saved: it may name their symptoms. Once they are in (@waiting FALSE), the rows are made
+ * again from the grown content and the kept checklist is restored, unless the user has
+ * already ticked something, which then is what is kept.
+ */
+void
+atlas_checklist_pane_set_waiting_for_content (AtlasChecklistPane *self,
+                                              gboolean            waiting)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  if (self->waiting_for_content == waiting)
+    return;
+
+  self->waiting_for_content = waiting;
+  if (waiting || self->checklist == NULL)
+    return;
+
+  if (self->built)
+    {
+      for (guint i = 0; i < self->built_widgets->len; i++)
+        gtk_box_remove (self->groups, g_ptr_array_index (self->built_widgets, i));
+      g_ptr_array_set_size (self->built_widgets, 0);
+      g_hash_table_remove_all (self->checks);
+      g_hash_table_remove_all (self->sides);
+      self->built = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_built (self);
+    }
+
+  if (atlas_checklist_get_n_checked (self->checklist) == 0)
+    load (self);
+  else
+    save (self);
 }
 
 AtlasChecklist *
@@ -679,6 +724,7 @@ atlas_checklist_pane_dispose (GObject *object)
   g_clear_pointer (&self->state_path, g_free);
   g_clear_pointer (&self->undo_snapshot, g_free);
   g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->built_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->sides, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_checklist_pane_parent_class)->dispose (object);
@@ -728,6 +774,7 @@ static void
 atlas_checklist_pane_init (AtlasChecklistPane *self)
 {
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->built_widgets = g_ptr_array_new ();
   self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

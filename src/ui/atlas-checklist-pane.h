@@ -27,6 +27,8 @@ GtkCheckButton *atlas_checklist_pane_get_check_button  (AtlasChecklistPane *self
 GtkToggleButton *atlas_checklist_pane_get_side_button  (AtlasChecklistPane *self,
                                                         const char         *id,
                                                         AtlasSide           side);
+void            atlas_checklist_pane_set_waiting_for_content (AtlasChecklistPane *self,
+                                                              gboolean            waiting);
 gboolean        atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self);
 char           *atlas_checklist_pane_dup_summary_text  (AtlasChecklistPane *self);
 void            atlas_checklist_pane_clear             (AtlasChecklistPane *self);
