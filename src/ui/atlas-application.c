@@ -46,6 +46,46 @@ atlas_application_startup (GApplication *application)
   _atlas_application_actions_init (self);
 }
 
+/* Whether @directory holds exactly the built-in pack's files: the application's own content,
+ * checked by its authors, which of course has every built-in id. */
+static gboolean
+is_builtin_pack (GFile *directory)
+{
+  g_autoptr(GFile) resources = g_file_new_for_uri ("resource://" RESOURCE_BASE "/content");
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  guint n_builtin = 0, n_files = 0;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (resources, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) ours = g_file_get_child (resources, g_file_info_get_name (info));
+      g_autoptr(GFile) theirs = g_file_get_child (directory, g_file_info_get_name (info));
+      g_autoptr(GBytes) a = NULL;
+      g_autoptr(GBytes) b = NULL;
+
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+        continue;
+      n_builtin++;
+      a = g_file_load_bytes (ours, NULL, NULL, NULL);
+      b = g_file_query_file_type (theirs, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_REGULAR
+          ? g_file_load_bytes (theirs, NULL, NULL, NULL) : NULL;
+      if (a == NULL || b == NULL || !g_bytes_equal (a, b))
+        return FALSE;
+    }
+
+  g_clear_object (&enumerator);
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      n_files += g_str_has_suffix (g_file_info_get_name (info), ".xml");
+      g_object_unref (info);
+    }
+
+  return n_builtin > 0 && n_files == n_builtin;
+}
+
 /* Checks a content pack from the command line, with no display: every problem is printed with
  * its file, line and column, and the exit status says whether there was any. */
 static int
@@ -64,6 +104,14 @@ validate_content (const char *path)
       with_builtin = atlas_content_validate_pack (directory, builtin);
       if (g_strv_length (with_builtin) < g_strv_length (alone))
         problems = with_builtin;
+    }
+  else if (builtin != NULL && !is_builtin_pack (directory))
+    {
+      /* A pack complete on its own would still be skipped as a user pack if it used an id of
+       * the built-in content: that is always said. Everything else it refers to is its own,
+       * so the clashes are all this reading adds. */
+      with_builtin = atlas_content_validate_pack (directory, builtin);
+      problems = with_builtin;
     }
 
   if (problems[0] == NULL)
