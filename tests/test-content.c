@@ -286,6 +286,8 @@ test_every_skipped_pack_is_reported (void **state)
   g_autofree char *b = g_build_filename (root, "b-second", NULL);
   g_autofree char *link = g_build_filename (root, "c-linked", NULL);
   g_autofree char *file = g_build_filename (root, "notes.xml", NULL);
+  g_autofree char *linked_file_dir = g_build_filename (root, "d-linked-file", NULL);
+  g_autofree char *linked_file = g_build_filename (linked_file_dir, "pack.xml", NULL);
   g_autoptr(GFile) packs = g_file_new_for_path (root);
   g_autoptr(GFile) good = content_dir ("good");
   g_autoptr(AtlasContent) content = atlas_content_new ();
@@ -294,11 +296,14 @@ test_every_skipped_pack_is_reported (void **state)
   copy_pack (extra, a);
   copy_pack (extra, b);
   assert_int_equal (symlink (extra_dir, link), 0);
+  assert_int_equal (g_mkdir (linked_file_dir, 0700), 0);
+  assert_int_equal (symlink (extra, linked_file), 0);
   assert_true (g_file_set_contents (file, "<atlas-content version=\"1\"/>", -1, NULL));
 
   assert_true (atlas_content_load_pack (content, good, NULL));
   assert_int_equal (atlas_content_load_user_packs (content, packs, problems), 1);
-  assert_int_equal (problems->len, 3);
+  assert_int_equal (problems->len, 4);
+  assert_true (has_problem (problems, "d-linked-file/pack.xml", "not a plain file"));
   if (!has_problem (problems, "b-second", "already defined by the pack ") || !has_problem (problems, "b-second", "a-first"))
     fail_msg ("no clash naming a-first in: %s", (char *) g_ptr_array_index (problems, 0));
   assert_true (has_problem (problems, "c-linked", "a symbolic link"));

@@ -810,6 +810,15 @@ atlas_content_read_pack (GFile        *directory,
 
       if (g_str_has_suffix (file_name, ".xml") && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         g_ptr_array_add (files, g_file_get_child (directory, file_name));
+      else if (g_str_has_suffix (file_name, ".xml"))
+        {
+          /* A link could point anywhere and a FIFO would never end: neither is read, and the
+           * author is told rather than left wondering where the content went. */
+          g_autoptr(GFile) child = g_file_get_child (directory, file_name);
+          g_autofree char *shown = g_file_get_parse_name (child);
+
+          g_ptr_array_add (problems, g_strdup_printf ("%s: not a plain file (a symbolic link or a device); content files must be plain files", shown));
+        }
       g_object_unref (info);
 
       if (files->len > ATLAS_CONTENT_MAX_FILES)
