@@ -133,6 +133,7 @@ test_broken_packs_are_refused_whole (void **state)
     { "deep-nesting", "pack.xml:", "" },
     { "entity-bomb", "pack.xml:", "" },
     { "does-not-exist", "does-not-exist", "" },
+    { "unbreakable-name", "pack.xml:17:5:", "<name> is 600 characters long" },
     { "duplicate-attribute", "pack.xml:8:3:", "<source> has the attribute “kind” twice" },
     { "control-character", "pack.xml:17:5:", "the text of <name> holds U+0007, a control character" },
     { "control-in-attribute", "pack.xml:3:3:", "the attribute “short” of <source> holds U+001B" },

@@ -664,8 +664,8 @@ parse_file (AtlasLoader *loader,
 
       if (!atlas_file_read_regular (path, ATLAS_CONTENT_MAX_FILE_BYTES, &contents, &size, &error))
         {
-          /* The message names the file and never its contents. */
-          g_ptr_array_add (loader->problems, g_strdup (error->message));
+          /* Never its contents; at 1:1 so that editors reading file:line:column open it. */
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: %s", loader->name, error->message));
           return;
         }
       bytes = g_bytes_new_take (contents, size);
@@ -676,7 +676,7 @@ parse_file (AtlasLoader *loader,
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
       if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
         {
-          g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is larger than %d bytes",
                                                               loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
           return;
         }
@@ -684,7 +684,7 @@ parse_file (AtlasLoader *loader,
       bytes = g_file_load_bytes (file, NULL, NULL, &error);
       if (bytes == NULL)
         {
-          g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", loader->name, error->message));
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: %s", loader->name, error->message));
           return;
         }
     }
@@ -692,7 +692,7 @@ parse_file (AtlasLoader *loader,
   data = g_bytes_get_data (bytes, &size);
   if (size > ATLAS_CONTENT_MAX_FILE_BYTES)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is larger than %d bytes",
                                                           loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
       return;
     }

@@ -28,7 +28,8 @@
  *
  * Returns: %TRUE if @path is a regular file (not a link, FIFO, device or folder) of at most
  *   @max_bytes and was read whole; otherwise sets @error (G_FILE_ERROR, with ENOENT's code
- *   when the file does not exist) to a message that names @path and never its contents
+ *   when the file does not exist) to the reason alone, for the caller to put after the file's
+ *   name; it never quotes the file's contents
  */
 gboolean
 atlas_file_read_regular (const char  *path,
@@ -37,7 +38,6 @@ atlas_file_read_regular (const char  *path,
                          gsize       *length,
                          GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *data = NULL;
   struct stat st;
   gsize size = 0;
@@ -51,9 +51,9 @@ atlas_file_read_regular (const char  *path,
       int saved = errno;
 
       if (saved == ELOOP)
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: a symbolic link, not a file", display);
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "a symbolic link, not a file");
       else
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", display, g_strerror (saved));
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
       return FALSE;
     }
 
@@ -62,20 +62,19 @@ atlas_file_read_regular (const char  *path,
       int saved = errno;
 
       close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", display, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not a regular file", display);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "not a regular file");
       return FALSE;
     }
   if ((guint64) st.st_size > max_bytes)
     {
       close (fd);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: the file is larger than %" G_GSIZE_FORMAT " bytes",
-                   display, max_bytes);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "the file is larger than %" G_GSIZE_FORMAT " bytes", max_bytes);
       return FALSE;
     }
 
@@ -92,7 +91,7 @@ atlas_file_read_regular (const char  *path,
           int saved = errno;
 
           close (fd);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", display, g_strerror (saved));
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
           return FALSE;
         }
       if (n == 0)
@@ -103,8 +102,7 @@ atlas_file_read_regular (const char  *path,
 
   if (size > max_bytes)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: the file is larger than %" G_GSIZE_FORMAT " bytes",
-                   display, max_bytes);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "the file is larger than %" G_GSIZE_FORMAT " bytes", max_bytes);
       return FALSE;
     }
 
