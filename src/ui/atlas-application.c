@@ -59,13 +59,14 @@ is_builtin_pack (GFile *directory)
   enumerator = g_file_enumerate_children (resources, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
     {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) ours = g_file_get_child (resources, g_file_info_get_name (info));
-      g_autoptr(GFile) theirs = g_file_get_child (directory, g_file_info_get_name (info));
+      g_autofree char *name = g_strdup (g_file_info_get_name (info));
+      g_autoptr(GFile) ours = g_file_get_child (resources, name);
+      g_autoptr(GFile) theirs = g_file_get_child (directory, name);
       g_autoptr(GBytes) a = NULL;
       g_autoptr(GBytes) b = NULL;
 
-      if (!g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+      g_object_unref (info);
+      if (!g_str_has_suffix (name, ".xml"))
         continue;
       n_builtin++;
       a = g_file_load_bytes (ours, NULL, NULL, NULL);
