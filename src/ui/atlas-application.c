@@ -364,7 +364,6 @@ read_user_packs_cb (GObject      *source,
 
   self->loading_content = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_CONTENT]);
-  g_application_release (G_APPLICATION (self));
 }
 
 /**
@@ -400,9 +399,9 @@ atlas_application_get_content (AtlasApplication *self)
         {
           g_autoptr(GTask) task = g_task_new (self, NULL, read_user_packs_cb, NULL);
 
+          /* Not held: closing the window quits at once, even during a slow read. The task keeps
+           * the application (and so the content the thread reads) alive until it returns. */
           self->loading_content = TRUE;
-          /* The application stays alive until the packs are in, even if a window closes. */
-          g_application_hold (G_APPLICATION (self));
           g_task_set_task_data (task, g_steal_pointer (&packs), g_object_unref);
           g_task_run_in_thread (task, read_user_packs_thread);
         }
