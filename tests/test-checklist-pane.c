@@ -296,6 +296,83 @@ test_an_unreadable_saved_checklist_is_set_aside (void **state)
 }
 
 static void
+collect_wrapping_labels (GtkWidget *widget,
+                         GString   *wrong)
+{
+  /* GTK's own tooltip shows no content of ours. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow"))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_wrap_mode (GTK_LABEL (widget)) != PANGO_WRAP_WORD_CHAR)
+    g_string_append_printf (wrong, "\n  “%.60s” in %s/%s", gtk_label_get_text (GTK_LABEL (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_wrapping_labels (child, wrong);
+}
+
+/* A 600-character word in a pack's name once made the checklist summary 24,000 pixels wide
+ * and the window blank. Every wrapping label showing content may break inside a word. */
+static void
+test_every_label_breaks_long_words (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GString) wrong = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->pane), TRUE);
+  tick (f, "front-hip-tightness", TRUE);
+  tick (f, "bladder-control", TRUE);
+  atlas_diagram_view_set_selected_region (f->view, "psoas-major-left");
+  atlas_test_iterate ();
+
+  collect_wrapping_labels (GTK_WIDGET (f->window), wrong);
+  if (wrong->len > 0)
+    fail_msg ("labels that wrap only at spaces:%s", wrong->str);
+}
+
+static void
+record_problem_cb (AtlasChecklistPane *pane,
+                   const char         *message,
+                   char              **last)
+{
+  g_free (*last);
+  *last = g_strdup (message);
+}
+
+/* A save killed half-way leaves a temporary copy of the checklist: the next start removes it,
+ * even with "Remember" off. Turning "Remember" off removes every copy and says so. */
+static void
+test_no_private_copy_lingers (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *tmp = g_strconcat (f->path, ".Xy12Z9", NULL);
+  g_autofree char *aside = g_strconcat (f->path, ".unreadable-20260101-120000", NULL);
+  g_autofree char *message = NULL;
+
+  atlas_test_close_window (GTK_WINDOW (f->window));
+  g_mkdir_with_parents (dir, 0700);
+  assert_true (g_file_set_contents (tmp, "[Checklist]\nversion=1\nsymptoms=limp", -1, NULL));
+  assert_true (g_file_set_contents (aside, "[Checklist]\nversion=99\n", -1, NULL));
+
+  open_window (f);
+  assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+
+  g_signal_connect (f->pane, "problem", G_CALLBACK (record_problem_cb), &message);
+  atlas_settings_set_remember_checklist (f->settings, TRUE);
+  assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  atlas_settings_set_remember_checklist (f->settings, FALSE);
+  assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
+  assert_non_null (message);
+  assert_non_null (strstr (message, "2 saved files were deleted"));
+  g_signal_handlers_disconnect_by_func (f->pane, record_problem_cb, &message);
+}
+
+static void
 test_start_over_clears_everything_for_the_next_person (void **state)
 {
   Fixture *f = *state;
@@ -353,6 +430,8 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_nothing_is_kept_unless_asked, setup, teardown),
     cmocka_unit_test_setup_teardown (test_an_unreadable_saved_checklist_is_set_aside, setup, teardown),
     cmocka_unit_test_setup_teardown (test_the_handout_is_saved_as_pdf, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_no_private_copy_lingers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_every_label_breaks_long_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_start_over_clears_everything_for_the_next_person, setup, teardown),
   };
 

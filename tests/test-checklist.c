@@ -13,6 +13,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atlas-checklist.h"
 #include "atlas-state-file.h"
@@ -274,6 +276,126 @@ test_interrupted_save_keeps_the_old_file_whole (void **state)
   assert_true (atlas_checklist_save (f->checklist, f->path, NULL));
 }
 
+/* A FIFO at the checklist's path used to block start-up forever; a symbolic link was followed
+ * and its target's first line shown in the message. Neither is read now. */
+static void
+test_a_fifo_or_a_link_is_never_read (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *secret = g_build_filename (f->dir, "secret", NULL);
+  g_autofree char *kept = NULL;
+
+  /* If the load blocked, the alarm would end the test as a failure. */
+  alarm (20);
+
+  assert_int_equal (mkfifo (f->path, 0600), 0);
+  {
+    g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (f->content);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *aside = NULL;
+
+    assert_int_equal (atlas_checklist_load (checklist, f->path, &aside, &error), ATLAS_CHECKLIST_SET_ASIDE);
+    assert_non_null (strstr (error->message, "not a regular file"));
+    g_unlink (aside);
+  }
+
+  assert_true (g_file_set_contents (secret, "root:TOPSECRET:0:0\n", -1, NULL));
+  assert_int_equal (symlink (secret, f->path), 0);
+  {
+    g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (f->content);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *aside = NULL;
+
+    assert_int_equal (atlas_checklist_load (checklist, f->path, &aside, &error), ATLAS_CHECKLIST_SET_ASIDE);
+    if (strstr (error->message, "TOPSECRET") != NULL || strstr (error->message, "a symbolic link, not a file") == NULL)
+      fail_msg ("%s", error->message);
+    /* The link was set aside, not its target. */
+    assert_true (g_file_test (aside, G_FILE_TEST_IS_SYMLINK));
+    g_unlink (aside);
+  }
+  assert_true (g_file_get_contents (secret, &kept, NULL, NULL));
+  assert_string_equal (kept, "root:TOPSECRET:0:0\n");
+
+  /* Nor does a file that is not a checklist have a line of it quoted. */
+  assert_true (g_file_set_contents (f->path, "TOPSECRET line\n", -1, NULL));
+  {
+    g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (f->content);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *aside = NULL;
+
+    assert_int_equal (atlas_checklist_load (checklist, f->path, &aside, &error), ATLAS_CHECKLIST_SET_ASIDE);
+    if (strstr (error->message, "TOPSECRET") != NULL)
+      fail_msg ("%s", error->message);
+    g_unlink (aside);
+  }
+  g_unlink (secret);
+  alarm (0);
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint files = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    files++;
+  return files;
+}
+
+/* A save killed half-way leaves checklist.ini.XXXXXX behind (109 of 400 kills did): the next
+ * start removes it; turning "Remember my checklist" off removes it and the unreadable copies. */
+static void
+test_leftovers_are_removed (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *tmp1 = g_strconcat (f->path, ".a1B2c3", NULL);
+  g_autofree char *tmp2 = g_strconcat (f->path, ".ZZZZZZ", NULL);
+  g_autofree char *aside = g_strconcat (f->path, ".unreadable-20260101-120000", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *longer = g_strconcat (f->path, ".bak1234", NULL);
+
+  assert_true (atlas_checklist_save (f->checklist, f->path, NULL));
+  for (const char *p[] = { tmp1, tmp2, aside, other, longer, NULL }, **q = p; *q; q++)
+    assert_true (g_file_set_contents (*q, "[Checklist]\nsymptoms=limping:left;\n", -1, NULL));
+
+  assert_int_equal (atlas_state_file_remove_temporaries (f->path), 2);
+  assert_false (g_file_test (tmp1, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (tmp2, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (longer, G_FILE_TEST_EXISTS));
+
+  assert_true (g_file_set_contents (tmp1, "x", -1, NULL));
+  assert_int_equal (atlas_state_file_forget (f->path), 3);
+  assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (tmp1, G_FILE_TEST_EXISTS));
+  /* Only the checklist's own files go. */
+  assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  assert_int_equal (count_files (f->dir), 2);
+}
+
+/* A checklist file the user made read-only is not replaced behind their back. */
+static void
+test_a_read_only_file_is_not_replaced (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  assert_true (g_file_set_contents (f->path, "mine", -1, NULL));
+  assert_int_equal (g_chmod (f->path, 0400), 0);
+
+  atlas_checklist_set_symptom (f->checklist, "limping", TRUE, ATLAS_SIDE_LEFT);
+  assert_false (atlas_checklist_save (f->checklist, f->path, &error));
+  assert_non_null (strstr (error->message, "read-only"));
+  assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  assert_string_equal (after, "mine");
+  assert_int_equal (count_files (f->dir), 1);
+}
+
 static void
 test_clear_and_restore_for_undo (void **state)
 {
@@ -387,6 +509,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_unreadable_files_are_set_aside_not_lost, setup, teardown),
     cmocka_unit_test_setup_teardown (test_interrupted_save_keeps_the_old_file_whole, setup, teardown),
     cmocka_unit_test_setup_teardown (test_clear_and_restore_for_undo, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_fifo_or_a_link_is_never_read, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_leftovers_are_removed, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_read_only_file_is_not_replaced, setup, teardown),
   };
 
   return cmocka_run_group_tests_name ("checklist", tests, NULL, NULL);

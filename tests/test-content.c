@@ -14,8 +14,10 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-content.h"
+#include "atlas-content-private.h"
 #include "atlas-red-flags.h"
 #include "atlas-views.h"
 
@@ -125,12 +127,19 @@ test_broken_packs_are_refused_whole (void **state)
     { "wrong-root", "pack.xml:2:", "not an <atlas-content>" },
     { "stray-text", "pack.xml:", "stray text" },
     { "bad-id", "pack.xml:", "“fe mur”" },
-    { "empty-file", "pack.xml", "empty" },
-    { "not-utf8", "pack.xml", "UTF-8" },
+    { "empty-file", "pack.xml:1:1:", "empty" },
+    { "not-utf8", "pack.xml:5:16:", "UTF-8" },
     { "no-files", "no-files", "no content files" },
     { "deep-nesting", "pack.xml:", "" },
     { "entity-bomb", "pack.xml:", "" },
     { "does-not-exist", "does-not-exist", "" },
+    { "unbreakable-name", "pack.xml:17:5:", "<name> is 600 characters long" },
+    { "duplicate-attribute", "pack.xml:8:3:", "<source> has the attribute “kind” twice" },
+    { "control-character", "pack.xml:17:5:", "the text of <name> holds U+0007, a control character" },
+    { "control-in-attribute", "pack.xml:3:3:", "the attribute “short” of <source> holds U+001B" },
+    { "bidi-override", "pack.xml:35:5:", "the text of <summary> holds U+202E, a bidirectional control" },
+    { "bidi-in-id", "pack.xml:78:3:", "the tour step id “one<U+2067>x”" },
+    { "long-id", "pack.xml:78:3:", "the tour step id “tttttttttttttttttttttttttttttttttttttttt…” may only" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -194,6 +203,153 @@ test_pack_on_its_own_needs_every_red_flag_group (void **state)
   content = atlas_content_new ();
   assert_true (atlas_content_load_pack (content, good, NULL));
   assert_true (atlas_content_check_complete (content, NULL));
+}
+
+/* The checks after reading ask for a position with no file open: the answer is the pack's
+ * name, reached without arithmetic on a NULL text (undefined behaviour, which clang's UBSan
+ * reports in the fuzz-replay build). */
+static void
+test_position_between_files (void **state)
+{
+  AtlasLoader loader = { 0, };
+  AtlasWhere where;
+  g_autofree char *here = NULL;
+
+  loader.name = (char *) "pack";
+  where = atlas_loader_here (&loader);
+  here = atlas_where_format (&where);
+  assert_string_equal (here, "pack");
+}
+
+/* Some editors start a UTF-8 file with a byte-order mark; the pack is as good without it. */
+static void
+test_a_byte_order_mark_is_accepted (void **state)
+{
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GFile) dir = content_dir ("good-bom");
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_content_load_pack (content, dir, &error))
+    fail_msg ("%s", error->message);
+  assert_non_null (atlas_content_get_region (content, "psoas-major"));
+}
+
+static void
+copy_pack (const char *from,
+           const char *to_dir)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *path = g_build_filename (to_dir, "pack.xml", NULL);
+  gsize length;
+
+  assert_true (g_file_get_contents (from, &data, &length, NULL));
+  assert_int_equal (g_mkdir (to_dir, 0700), 0);
+  assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *first,
+             const char *second)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), first) != NULL && strstr (g_ptr_array_index (problems, i), second) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the window skips is said, and a clash between two user packs names the other pack. */
+static void
+test_every_skipped_pack_is_reported (void **state)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-packs-XXXXXX", NULL);
+  g_autofree char *extra = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "content", "packs", "extra", "extra.xml", NULL);
+  g_autofree char *extra_dir = g_path_get_dirname (extra);
+  g_autofree char *a = g_build_filename (root, "a-first", NULL);
+  g_autofree char *b = g_build_filename (root, "b-second", NULL);
+  g_autofree char *link = g_build_filename (root, "c-linked", NULL);
+  g_autofree char *file = g_build_filename (root, "notes.xml", NULL);
+  g_autofree char *linked_file_dir = g_build_filename (root, "d-linked-file", NULL);
+  g_autofree char *linked_file = g_build_filename (linked_file_dir, "pack.xml", NULL);
+  g_autoptr(GFile) packs = g_file_new_for_path (root);
+  g_autoptr(GFile) good = content_dir ("good");
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  copy_pack (extra, a);
+  copy_pack (extra, b);
+  assert_int_equal (symlink (extra_dir, link), 0);
+  assert_int_equal (g_mkdir (linked_file_dir, 0700), 0);
+  assert_int_equal (symlink (extra, linked_file), 0);
+  assert_true (g_file_set_contents (file, "<atlas-content version=\"1\"/>", -1, NULL));
+
+  assert_true (atlas_content_load_pack (content, good, NULL));
+  assert_int_equal (atlas_content_load_user_packs (content, packs, problems), 1);
+  assert_int_equal (problems->len, 4);
+  assert_true (has_problem (problems, "d-linked-file/pack.xml", "not a plain file"));
+  if (!has_problem (problems, "b-second", "already defined by the pack ") || !has_problem (problems, "b-second", "a-first"))
+    fail_msg ("no clash naming a-first in: %s", (char *) g_ptr_array_index (problems, 0));
+  assert_true (has_problem (problems, "c-linked", "a symbolic link"));
+  assert_true (has_problem (problems, "notes.xml", "not a folder"));
+
+  remove_tree (root);
+}
+
+/* Each pack within every limit, but together far too much: the later ones are skipped. */
+static void
+test_all_packs_together_are_limited (void **state)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-packs-XXXXXX", NULL);
+  g_autoptr(GFile) packs = g_file_new_for_path (root);
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint n = ATLAS_CONTENT_MAX_TOTAL_BYTES / (ATLAS_CONTENT_MAX_FILE_BYTES - 4096) + 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("pack-%02u", i);
+      g_autofree char *dir = g_build_filename (root, name, NULL);
+      g_autofree char *path = g_build_filename (dir, "pack.xml", NULL);
+      FILE *f;
+
+      assert_int_equal (g_mkdir (dir, 0700), 0);
+      /* Sparse: the size counts, the disk holds nothing. */
+      f = fopen (path, "w");
+      assert_non_null (f);
+      assert_int_equal (fseek (f, ATLAS_CONTENT_MAX_FILE_BYTES - 4096, SEEK_SET), 0);
+      fputc ('>', f);
+      fclose (f);
+    }
+
+  assert_int_equal (atlas_content_load_user_packs (content, packs, problems), 0);
+  assert_int_equal (problems->len, n);
+  assert_true (has_problem (problems, "pack-00", "UTF-8"));
+  {
+    g_autofree char *last = g_strdup_printf ("pack-%02u", n - 1);
+    assert_true (has_problem (problems, last, "all packs together may hold at most 16 MB"));
+  }
+
+  remove_tree (root);
 }
 
 static void
@@ -538,7 +694,11 @@ main (void)
     cmocka_unit_test (test_good_pack_loads),
     cmocka_unit_test (test_broken_packs_are_refused_whole),
     cmocka_unit_test (test_pack_on_its_own_needs_every_red_flag_group),
+    cmocka_unit_test (test_position_between_files),
     cmocka_unit_test (test_oversized_file_is_refused),
+    cmocka_unit_test (test_a_byte_order_mark_is_accepted),
+    cmocka_unit_test (test_every_skipped_pack_is_reported),
+    cmocka_unit_test (test_all_packs_together_are_limited),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
     cmocka_unit_test (test_builtin_content_covers_every_diagram),
     cmocka_unit_test (test_care_list_matches_the_diagram_families),

@@ -18,6 +18,7 @@
 #include "atlas-handout.h"
 #include "atlas-illustrations.h"
 #include "atlas-structures.h"
+#include "atlas-state-file.h"
 #include "atlas-views.h"
 
 typedef struct
@@ -319,6 +320,45 @@ test_diagram_is_labelled_and_marked (void **state)
   g_rmdir (dir);
 }
 
+/* A full disk used to be reported as success, leaving a truncated PDF in place of the old one. */
+static void
+test_a_failed_write_keeps_the_old_handout (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint files = 0;
+
+  assert_true (atlas_handout_write_pdf (handout, path, NULL));
+  assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* The disk fills up a kilobyte into the next one. */
+  atlas_checklist_set_red_flag (f->checklist, "fever-chills-sweats", TRUE);
+  atlas_state_file_fail_after_bytes (1024);
+  assert_false (atlas_handout_write_pdf (handout, path, &error));
+  if (strstr (error->message, "No space left on device") == NULL)
+    fail_msg ("%s", error->message);
+  assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  assert_string_equal (before, after);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    files++;
+  assert_int_equal (files, 1);
+
+  /* A device is never replaced by a handout. */
+  g_clear_error (&error);
+  assert_false (atlas_handout_write_pdf (handout, "/dev/null", &error));
+  assert_non_null (strstr (error->message, "not a regular file"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* US Letter is shorter and wider than A4: the same handout fits both, nothing left off. */
 static void
 test_letter_and_a4 (void **state)
@@ -444,6 +484,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_date_is_unambiguous, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_exercise_with_steps_has_a_picture, setup, teardown),
     cmocka_unit_test_setup_teardown (test_exercise_pictures_in_the_handout, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_failed_write_keeps_the_old_handout, setup, teardown),
   };
 
   return cmocka_run_group_tests_name ("handout", tests, NULL, NULL);

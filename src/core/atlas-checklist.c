@@ -20,6 +20,7 @@
 
 #include "atlas-checklist.h"
 #include "atlas-red-flags.h"
+#include "atlas-file.h"
 #include "atlas-state-file.h"
 
 #define GROUP "Checklist"
@@ -649,8 +650,10 @@ atlas_checklist_deserialize (AtlasChecklist  *self,
   if (length == 0 || length > ATLAS_CHECKLIST_MAX_BYTES || !g_utf8_validate (data, length, NULL) ||
       !g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, &local_error))
     {
+      /* GKeyFile's message quotes the offending line: that could be anything, so it is not shown. */
       g_set_error (error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "%s",
-                   local_error ? local_error->message : length == 0 ? "the file is empty" : "the file is not text");
+                   length == 0 ? "the file is empty" : length > ATLAS_CHECKLIST_MAX_BYTES ? "the file is far too large"
+                   : local_error == NULL ? "the file is not text" : "the file is not a checklist");
       return FALSE;
     }
 
@@ -755,17 +758,14 @@ atlas_checklist_load (AtlasChecklist  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST (self), ATLAS_CHECKLIST_NOT_SAVED);
 
-  if (g_stat (path, &st) != 0 && errno == ENOENT)
-    return ATLAS_CHECKLIST_NOT_SAVED;
-
-  if (g_stat (path, &st) == 0 && st.st_size > ATLAS_CHECKLIST_MAX_BYTES)
-    g_set_error (&local_error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "the file is far too large");
-  else if (g_file_get_contents (path, &data, &length, &local_error))
+  /* Not followed if it is a link, not waited on if it is a FIFO: see atlas-file.c. */
+  if (atlas_file_read_regular (path, ATLAS_CHECKLIST_MAX_BYTES, &data, &length, &local_error))
     atlas_checklist_deserialize (self, data, length, &local_error);
+  else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return ATLAS_CHECKLIST_NOT_SAVED;
 
   if (local_error == NULL)
     return ATLAS_CHECKLIST_LOADED;

@@ -28,6 +28,8 @@ struct _AtlasContent
   GHashTable *red_flag_ids;
   GHashTable *exercise_ids;
   GHashTable *tour_ids;
+
+  GHashTable *origins;   /* item → the user pack it came from; the built-in pack's are absent */
 };
 
 /* A position in a content file: kept as numbers while reading, made into "file:line:column"
@@ -168,5 +170,17 @@ void                 atlas_loader_check_text     (AtlasLoader         *loader,
 void                 atlas_loader_check_pack     (AtlasLoader         *loader);
 void                 atlas_loader_check_complete (AtlasLoader         *loader,
                                                   const char          *pack_name);
+
+/* atlas-content-text-checks.c */
+void                 atlas_loader_check_text_chars (AtlasLoader     *loader,
+                                                    const char      *element,
+                                                    const char      *text,
+                                                    gsize            length);
+void                 atlas_loader_check_attributes (AtlasLoader     *loader,
+                                                    const char      *element,
+                                                    const char     **names,
+                                                    const char     **values);
+char                *atlas_content_shorten_for_message (const char  *text);
+char                *atlas_content_escape_for_message  (const char  *message);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-content-private.h"
+#include "atlas-file.h"
 
 static void
 ref_free (gpointer data)
@@ -307,6 +308,7 @@ loader_start_element (GMarkupParseContext *context,
   const char * const *allowed;
 
   g_ptr_array_add (loader->stack, g_strdup (element));
+  atlas_loader_check_attributes (loader, element, names, values);
 
   if (loader->stack->len > ATLAS_CONTENT_MAX_DEPTH)
     {
@@ -449,6 +451,7 @@ loader_text (GMarkupParseContext *context,
 
   if (loader->text != NULL)
     {
+      atlas_loader_check_text_chars (loader, loader->text_element, text, len);
       atlas_rich_text_append_escaped (loader->text, text, len);
       return;
     }
@@ -586,42 +589,81 @@ parse_file (AtlasLoader *loader,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = g_file_get_path (file);
   const char *data;
   gsize size;
 
   atlas_loader_start_file (loader, g_file_get_parse_name (file));
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
+  if (path != NULL)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
-                                                          loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
-      return;
-    }
+      /* A user's file: never through a link, never waiting on a FIFO (see atlas-file.c). */
+      char *contents = NULL;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
+      if (!atlas_file_read_regular (path, ATLAS_CONTENT_MAX_FILE_BYTES, &contents, &size, &error))
+        {
+          /* Never its contents; at 1:1 so that editors reading file:line:column open it. */
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: %s", loader->name, error->message));
+          return;
+        }
+      bytes = g_bytes_new_take (contents, size);
+    }
+  else
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", loader->name, error->message));
-      return;
+      /* The built-in pack, in the resources. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL && g_file_info_get_size (info) > ATLAS_CONTENT_MAX_FILE_BYTES)
+        {
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is larger than %d bytes",
+                                                              loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
+          return;
+        }
+
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL)
+        {
+          g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: %s", loader->name, error->message));
+          return;
+        }
     }
 
   data = g_bytes_get_data (bytes, &size);
   if (size > ATLAS_CONTENT_MAX_FILE_BYTES)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is larger than %d bytes",
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is larger than %d bytes",
                                                           loader->name, ATLAS_CONTENT_MAX_FILE_BYTES));
       return;
     }
   if (size == 0)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is empty", loader->name));
+      g_ptr_array_add (loader->problems, g_strdup_printf ("%s:1:1: the file is empty", loader->name));
       return;
     }
-  if (!g_utf8_validate (data, size, NULL))
+  {
+    const char *bad = NULL;
+
+    if (!g_utf8_validate (data, size, &bad))
+      {
+        /* Where, so the author can find the stray byte (often a file saved as Latin-1). */
+        int line = 1, column = 1;
+
+        for (const char *p = data; p < bad; p++)
+          {
+            if (*p == '\n')
+              line++, column = 1;
+            else if ((*p & 0xc0) != 0x80)
+              column++;
+          }
+        g_ptr_array_add (loader->problems, g_strdup_printf ("%s:%d:%d: the file is not valid UTF-8", loader->name, line, column));
+        return;
+      }
+  }
+
+  /* Editors on some systems start a UTF-8 file with a byte-order mark; it means nothing more. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      g_ptr_array_add (loader->problems, g_strdup_printf ("%s: the file is not valid UTF-8", loader->name));
-      return;
+      data += 3;
+      size -= 3;
     }
 
   loader->data = data;
@@ -697,7 +739,10 @@ atlas_content_read_pack (GFile        *directory,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
   if (enumerator == NULL)
     {
-      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, error->message));
+      /* GIO's message repeats the path, as "(null)" when it is not UTF-8: keep only the reason. */
+      const char *reason = g_strrstr (error->message, ": ");
+
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, reason ? reason + 2 : error->message));
       return NULL;
     }
 
@@ -707,6 +752,15 @@ atlas_content_read_pack (GFile        *directory,
 
       if (g_str_has_suffix (file_name, ".xml") && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         g_ptr_array_add (files, g_file_get_child (directory, file_name));
+      else if (g_str_has_suffix (file_name, ".xml"))
+        {
+          /* A link could point anywhere and a FIFO would never end: neither is read, and the
+           * author is told rather than left wondering where the content went. */
+          g_autoptr(GFile) child = g_file_get_child (directory, file_name);
+          g_autofree char *shown = g_file_get_parse_name (child);
+
+          g_ptr_array_add (problems, g_strdup_printf ("%s: not a plain file (a symbolic link or a device); content files must be plain files", shown));
+        }
       g_object_unref (info);
 
       if (files->len > ATLAS_CONTENT_MAX_FILES)

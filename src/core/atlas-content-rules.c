@@ -37,10 +37,12 @@ atlas_loader_claim_id (AtlasLoader         *loader,
   const char *id = atlas_item_get_id (kind, item);
   GHashTable *ids = atlas_content_ids (loader->content, kind);
   GHashTable *base_ids = atlas_content_ids (loader->base, kind);
+  /* An id of 300 characters would bury the message; a control character would garble it. */
+  g_autofree char *shown = atlas_content_shorten_for_message (id);
 
   if (!valid_id (id))
     {
-      atlas_loader_problem (loader, NULL, "the %s id “%s” may only hold letters, digits, “-” and “_”", kind->name, id);
+      atlas_loader_problem (loader, NULL, "the %s id “%s” may only hold letters, digits, “-” and “_”", kind->name, shown);
       return FALSE;
     }
 
@@ -48,13 +50,19 @@ atlas_loader_claim_id (AtlasLoader         *loader,
     {
       g_autofree char *first = atlas_where_format (g_hash_table_lookup (loader->where, g_hash_table_lookup (ids, id)));
 
-      atlas_loader_problem (loader, NULL, "the %s id “%s” is used twice (first at %s)", kind->name, id, first);
+      atlas_loader_problem (loader, NULL, "the %s id “%s” is used twice (first at %s)", kind->name, shown, first);
       return FALSE;
     }
 
   if (base_ids != NULL && g_hash_table_contains (base_ids, id))
     {
-      atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the built-in content", kind->name, id);
+      /* Name the pack that has it, so the author knows which of two packs to change. */
+      const char *origin = g_hash_table_lookup (loader->base->origins, g_hash_table_lookup (base_ids, id));
+
+      if (origin != NULL)
+        atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the pack %s", kind->name, shown, origin);
+      else
+        atlas_loader_problem (loader, NULL, "the %s id “%s” is already defined by the built-in content", kind->name, shown);
       return FALSE;
     }
 

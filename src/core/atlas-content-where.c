@@ -70,7 +70,9 @@ atlas_loader_here (AtlasLoader *loader)
   int line = 0, column = 0;
   const char *p, *tag, *q;
 
-  if (loader->context == NULL)
+  /* Between files (the checks after reading) there is no text: data is NULL, and even
+   * NULL + 0 is undefined behaviour. */
+  if (loader->context == NULL || loader->data == NULL)
     return where;
 
   g_markup_parse_context_get_position (loader->context, &line, &column);
@@ -150,6 +152,7 @@ atlas_loader_problem (AtlasLoader      *loader,
 {
   g_autofree char *message = NULL;
   g_autofree char *position = NULL;
+  g_autofree char *shown = NULL;
   AtlasWhere here;
   va_list args;
 
@@ -163,6 +166,9 @@ atlas_loader_problem (AtlasLoader      *loader,
       where = &here;
     }
 
+  /* A message quotes the pack: a control character or a bidirectional override in it would
+   * garble the message itself, so each is written out as <U+202E>. */
+  shown = atlas_content_escape_for_message (message);
   position = atlas_where_format (where);
-  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", position, message));
+  g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", position, shown));
 }

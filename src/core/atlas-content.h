@@ -27,6 +27,8 @@ typedef enum
 #define ATLAS_CONTENT_MAX_DEPTH      16
 #define ATLAS_CONTENT_MAX_ITEMS      20000
 #define ATLAS_CONTENT_VERSION        1
+/* All user packs together: beyond this, the packs that come later in name order are skipped. */
+#define ATLAS_CONTENT_MAX_TOTAL_BYTES (16 * 1024 * 1024)
 
 /* Names and titles are headings, checkbox labels and list rows; this many characters at most. */
 #define ATLAS_CONTENT_MAX_NAME_CHARS 120
@@ -143,6 +145,17 @@ GStrv                     atlas_content_validate_pack   (GFile              *dir
 guint                     atlas_content_load_user_packs (AtlasContent       *self,
                                                          GFile              *packs_directory,
                                                          GPtrArray          *problems);
+/* Loading user packs in two steps: reading (a worker thread may do it), then merging. */
+typedef struct _AtlasUserPacks AtlasUserPacks;
+
+AtlasUserPacks           *atlas_user_packs_read         (AtlasContent       *base,
+                                                         GFile              *packs_directory);
+guint                     atlas_user_packs_merge        (AtlasUserPacks     *packs,
+                                                         AtlasContent       *self,
+                                                         GPtrArray          *problems);
+void                      atlas_user_packs_free         (AtlasUserPacks     *packs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasUserPacks, atlas_user_packs_free)
+
 gboolean                  atlas_content_check_complete  (AtlasContent       *self,
                                                          GError            **error);
 

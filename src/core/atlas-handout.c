@@ -19,6 +19,7 @@
 #include "atlas-handout.h"
 #include "atlas-handout-private.h"
 #include "atlas-illustrations.h"
+#include "atlas-state-file.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -851,11 +852,21 @@ atlas_handout_dup_text (AtlasHandout *self)
  * Writes the handout as a PDF to @path, on the paper atlas_handout_set_paper() chose (A4
  * unless told otherwise).
  */
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 atlas_handout_write_pdf (AtlasHandout  *self,
                          const char    *path,
                          GError       **error)
 {
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -865,16 +876,10 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Drawn in memory first, then saved like state: cairo writing to the file itself neither
+   * reports every failed write nor keeps the old file when one fails half-way. */
   atlas_handout_paper_get_size (self->paper, &width, &height);
-  surface = cairo_pdf_surface_create (path, width, height);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width, height);
   cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Psoas Atlas: notes to take home"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psoas Atlas " PACKAGE_VERSION);
@@ -893,9 +898,10 @@ atlas_handout_write_pdf (AtlasHandout  *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), name, cairo_status_to_string (status));
       return FALSE;
     }
 
-  return TRUE;
+  return atlas_state_file_write_document (path, (const char *) pdf->data, pdf->len, error);
 }

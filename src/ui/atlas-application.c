@@ -22,9 +22,18 @@ struct _AtlasApplication
   AtlasSettings  *settings;
   AtlasContent   *content;
   GPtrArray      *content_problems;
+  gboolean        loading_content;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOADING_CONTENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 atlas_application_startup (GApplication *application)
@@ -35,6 +44,47 @@ atlas_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APP_ID);
   _atlas_application_actions_init (self);
+}
+
+/* Whether @directory holds exactly the built-in pack's files: the application's own content,
+ * checked by its authors, which of course has every built-in id. */
+static gboolean
+is_builtin_pack (GFile *directory)
+{
+  g_autoptr(GFile) resources = g_file_new_for_uri ("resource://" RESOURCE_BASE "/content");
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  guint n_builtin = 0, n_files = 0;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (resources, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      g_autofree char *name = g_strdup (g_file_info_get_name (info));
+      g_autoptr(GFile) ours = g_file_get_child (resources, name);
+      g_autoptr(GFile) theirs = g_file_get_child (directory, name);
+      g_autoptr(GBytes) a = NULL;
+      g_autoptr(GBytes) b = NULL;
+
+      g_object_unref (info);
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      n_builtin++;
+      a = g_file_load_bytes (ours, NULL, NULL, NULL);
+      b = g_file_query_file_type (theirs, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_REGULAR
+          ? g_file_load_bytes (theirs, NULL, NULL, NULL) : NULL;
+      if (a == NULL || b == NULL || !g_bytes_equal (a, b))
+        return FALSE;
+    }
+
+  g_clear_object (&enumerator);
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      n_files += g_str_has_suffix (g_file_info_get_name (info), ".xml");
+      g_object_unref (info);
+    }
+
+  return n_builtin > 0 && n_files == n_builtin;
 }
 
 /* Checks a content pack from the command line, with no display: every problem is printed with
@@ -56,11 +106,20 @@ validate_content (const char *path)
       if (g_strv_length (with_builtin) < g_strv_length (alone))
         problems = with_builtin;
     }
+  else if (builtin != NULL && !is_builtin_pack (directory))
+    {
+      /* A pack complete on its own would still be skipped as a user pack if it used an id of
+       * the built-in content: that is always said. Everything else it refers to is its own,
+       * so the clashes are all this reading adds. */
+      with_builtin = atlas_content_validate_pack (directory, builtin);
+      problems = with_builtin;
+    }
 
   if (problems[0] == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (directory);
 
+      /* The parse name escapes what is not UTF-8. */
       g_print (_("%s: the content is valid\n"), name);
       return EXIT_SUCCESS;
     }
@@ -143,11 +202,15 @@ write_handout (const char *path,
   atlas_handout_set_paper (handout, paper);
   if (!atlas_handout_write_pdf (handout, path, &error))
     {
+      /* The message says why (“No space left on device”); the old file, if any, is untouched. */
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
 
-  g_print ("%s\n", path);
+  {
+    g_autofree char *name = g_filename_display_name (path);
+    g_print ("%s\n", name);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -155,20 +218,41 @@ static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  gboolean handout_options = g_variant_dict_contains (options, "view") || g_variant_dict_contains (options, "region");
   const char *path = NULL;
 
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
-    return validate_content (path);
+    {
+      /* An empty argument is a mistake, not a request to check the current folder. */
+      if (path[0] == '\0')
+        {
+          g_printerr (_("--validate-content needs the folder of a content pack.\n"));
+          return EXIT_FAILURE;
+        }
+      return validate_content (path);
+    }
 
   if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
     {
       const char *view = NULL, *region = NULL, *marks = NULL, *paper = NULL;
+
+      if (path[0] == '\0')
+        {
+          g_printerr (_("--handout needs the name of the PDF file to write.\n"));
+          return EXIT_FAILURE;
+        }
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "region", "&s", &region);
       g_variant_dict_lookup (options, "marks", "^&ay", &marks);
       g_variant_dict_lookup (options, "paper", "&s", &paper);
       return write_handout (path, view, region, marks, paper);
+    }
+
+  if (handout_options)
+    {
+      g_printerr (_("--view and --region only go with --handout.\n"));
+      return EXIT_FAILURE;
     }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
@@ -223,6 +307,25 @@ atlas_application_dispose (GObject *object)
 }
 
 static void
+atlas_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING_CONTENT:
+      g_value_set_boolean (value, self->loading_content);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_application_class_init (AtlasApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -231,6 +334,14 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   atlas_ui_ensure_resources ();
 
   object_class->dispose = atlas_application_dispose;
+  object_class->get_property = atlas_application_get_property;
+
+  /* TRUE while the user's content packs are read in a worker thread; when it turns FALSE,
+   * they have been added to the content and their problems to the list. */
+  properties[PROP_LOADING_CONTENT] =
+    g_param_spec_boolean ("loading-content", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->startup = atlas_application_startup;
@@ -286,12 +397,45 @@ atlas_application_get_settings (AtlasApplication *self)
   return self->settings;
 }
 
+static void
+read_user_packs_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  AtlasApplication *self = source;
+
+  /* Only reads the content: the main thread changes it only once this has returned. */
+  g_task_return_pointer (task, atlas_user_packs_read (self->content, task_data),
+                         (GDestroyNotify) atlas_user_packs_free);
+}
+
+static void
+read_user_packs_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (source);
+  g_autoptr(AtlasUserPacks) packs = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint before = self->content_problems->len;
+
+  /* Merged here, on the main thread, between two frames: the windows see it all at once. */
+  if (packs != NULL)
+    atlas_user_packs_merge (packs, self->content, self->content_problems);
+  for (guint i = before; i < self->content_problems->len; i++)
+    g_message ("%s", (const char *) g_ptr_array_index (self->content_problems, i));
+
+  self->loading_content = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_CONTENT]);
+}
+
 /**
  * atlas_application_get_content:
  *
- * Returns: (transfer none): the built-in content plus every valid pack in the user's data
- *   folder, loaded on first use. Packs that failed are listed by
- *   atlas_application_get_content_problems().
+ * Returns: (transfer none): the built-in content, loaded on first use. The user's content
+ *   packs are read in a worker thread meanwhile, so that a large pack never keeps the window
+ *   from appearing, and are added once read: see #AtlasApplication:loading-content. Packs
+ *   that failed are listed by atlas_application_get_content_problems().
  */
 AtlasContent *
 atlas_application_get_content (AtlasApplication *self)
@@ -312,12 +456,34 @@ atlas_application_get_content (AtlasApplication *self)
           g_ptr_array_add (self->content_problems, g_strdup (error->message));
           self->content = atlas_content_new ();
         }
-      atlas_content_load_user_packs (self->content, packs, self->content_problems);
-      for (guint i = 0; i < self->content_problems->len; i++)
-        g_message ("%s", (const char *) g_ptr_array_index (self->content_problems, i));
+
+      /* No packs folder, the usual case: nothing to wait for. */
+      if (g_file_query_file_type (packs, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, read_user_packs_cb, NULL);
+
+          /* Not held: closing the window quits at once, even during a slow read. The task keeps
+           * the application (and so the content the thread reads) alive until it returns. */
+          self->loading_content = TRUE;
+          g_task_set_task_data (task, g_steal_pointer (&packs), g_object_unref);
+          g_task_run_in_thread (task, read_user_packs_thread);
+        }
     }
 
   return self->content;
+}
+
+/**
+ * atlas_application_get_loading_content:
+ *
+ * Returns: whether the user's content packs are still being read
+ */
+gboolean
+atlas_application_get_loading_content (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+
+  return self->loading_content;
 }
 
 /**

@@ -20,6 +20,7 @@ AtlasApplication *atlas_application_new          (void);
 AtlasSettings    *atlas_application_get_settings (AtlasApplication *self);
 AtlasContent     *atlas_application_get_content  (AtlasApplication *self);
 GPtrArray        *atlas_application_get_content_problems (AtlasApplication *self);
+gboolean          atlas_application_get_loading_content  (AtlasApplication *self);
 GtkWindow        *atlas_application_new_window   (AtlasApplication *self);
 
 /* atlas-application-actions.c */

@@ -20,6 +20,7 @@
 
 #include "atlas-checklist-pane.h"
 #include "atlas-ui.h"
+#include "atlas-state-file.h"
 
 struct _AtlasChecklistPane
 {
@@ -33,6 +34,8 @@ struct _AtlasChecklistPane
   GHashTable      *sides;        /* id → GtkBox of three side toggles */
   gboolean         updating;
   gboolean         built;
+  gboolean         waiting_for_content;  /* the kept checklist may name symptoms of user packs */
+  GPtrArray       *built_widgets;        /* what build_groups() added to groups */
 
   GtkRevealer     *alert_revealer;
   GtkWidget       *alert;
@@ -240,7 +243,9 @@ build_groups (AtlasChecklistPane *self)
   gtk_widget_add_css_class (warning, "atlas-warning-heading");
   gtk_label_set_xalign (GTK_LABEL (warning), 0);
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (warning), PANGO_WRAP_WORD_CHAR);
   gtk_box_insert_child_after (self->groups, warning, after);
+  g_ptr_array_add (self->built_widgets, warning);
   after = warning;
 
   rarity = gtk_label_new (_("Serious causes are rare. Of every 100 people who see a family doctor with back pain, about 4 have "
@@ -248,6 +253,7 @@ build_groups (AtlasChecklistPane *self)
   gtk_widget_add_css_class (rarity, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (rarity), 0);
   gtk_label_set_wrap (GTK_LABEL (rarity), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (rarity), PANGO_WRAP_WORD_CHAR);
   gtk_box_insert_child_after (self->groups, rarity, after);
   after = rarity;
 
@@ -272,6 +278,7 @@ build_groups (AtlasChecklistPane *self)
             }
         }
       gtk_box_insert_child_after (self->groups, group, after);
+      g_ptr_array_add (self->built_widgets, group);
       after = group;
     }
 
@@ -300,6 +307,7 @@ build_groups (AtlasChecklistPane *self)
           continue;
         }
       gtk_box_insert_child_after (self->groups, group, after);
+      g_ptr_array_add (self->built_widgets, group);
       after = group;
     }
 }
@@ -316,6 +324,7 @@ summary_add (AtlasChecklistPane *self,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -518,7 +527,8 @@ save (AtlasChecklistPane *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+  /* Saving before the user's packs are in would drop their symptoms from the kept file. */
+  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings) || self->waiting_for_content)
     return;
 
   if (!atlas_checklist_save (self->checklist, self->state_path, &error))
@@ -542,8 +552,19 @@ remember_changed_cb (AtlasChecklistPane *self)
   if (atlas_settings_get_remember_checklist (self->settings))
     save (self);
   else if (self->state_path != NULL)
-    /* Turning it off forgets: nothing stays on disk that the user asked not to keep. */
-    g_unlink (self->state_path);
+    {
+      /* Turning it off forgets: nothing stays on disk that the user asked not to keep, not
+       * even a copy that could not be read or a save cut short, and the user is told. */
+      guint removed = atlas_state_file_forget (self->state_path);
+
+      if (removed > 0)
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("Your checklist is no longer kept: %u saved file was deleted.",
+                                                                "Your checklist is no longer kept: %u saved files were deleted.",
+                                                                removed), removed);
+          g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
+        }
+    }
 }
 
 static void
@@ -552,7 +573,12 @@ load (AtlasChecklistPane *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
 
-  if (self->state_path == NULL || !atlas_settings_get_remember_checklist (self->settings))
+  if (self->state_path == NULL)
+    return;
+
+  /* A save killed half-way leaves a temporary copy; it is private, whatever the setting. */
+  atlas_state_file_remove_temporaries (self->state_path);
+  if (!atlas_settings_get_remember_checklist (self->settings) || self->waiting_for_content)
     return;
 
   if (atlas_checklist_load (self->checklist, self->state_path, &aside, &error) == ATLAS_CHECKLIST_SET_ASIDE)
@@ -617,6 +643,45 @@ atlas_checklist_pane_setup (AtlasChecklistPane *self,
 
   g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::remember-checklist", G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * atlas_checklist_pane_set_waiting_for_content:
+ *
+ * While the user's content packs are still being read, the kept checklist is neither restored
+ * nor saved: it may name their symptoms. Once they are in (@waiting FALSE), the rows are made
+ * again from the grown content and the kept checklist is restored, unless the user has
+ * already ticked something, which then is what is kept.
+ */
+void
+atlas_checklist_pane_set_waiting_for_content (AtlasChecklistPane *self,
+                                              gboolean            waiting)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  if (self->waiting_for_content == waiting)
+    return;
+
+  self->waiting_for_content = waiting;
+  if (waiting || self->checklist == NULL)
+    return;
+
+  if (self->built)
+    {
+      for (guint i = 0; i < self->built_widgets->len; i++)
+        gtk_box_remove (self->groups, g_ptr_array_index (self->built_widgets, i));
+      g_ptr_array_set_size (self->built_widgets, 0);
+      g_hash_table_remove_all (self->checks);
+      g_hash_table_remove_all (self->sides);
+      self->built = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_built (self);
+    }
+
+  if (atlas_checklist_get_n_checked (self->checklist) == 0)
+    load (self);
+  else
+    save (self);
 }
 
 AtlasChecklist *
@@ -774,6 +839,7 @@ atlas_checklist_pane_dispose (GObject *object)
   g_clear_pointer (&self->undo_snapshot, g_free);
   g_clear_pointer (&self->announced_title, g_free);
   g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->built_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->sides, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_checklist_pane_parent_class)->dispose (object);
@@ -824,6 +890,7 @@ static void
 atlas_checklist_pane_init (AtlasChecklistPane *self)
 {
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->built_widgets = g_ptr_array_new ();
   self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_ui_plain_button_names (GTK_WIDGET (self));

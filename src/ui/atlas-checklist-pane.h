@@ -29,6 +29,8 @@ GtkToggleButton *atlas_checklist_pane_get_side_button  (AtlasChecklistPane *self
                                                         AtlasSide           side);
 gboolean        atlas_checklist_pane_focus_item        (AtlasChecklistPane *self,
                                                         const char         *id);
+void            atlas_checklist_pane_set_waiting_for_content (AtlasChecklistPane *self,
+                                                              gboolean            waiting);
 gboolean        atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self);
 char           *atlas_checklist_pane_dup_summary_text  (AtlasChecklistPane *self);
 void            atlas_checklist_pane_clear             (AtlasChecklistPane *self);

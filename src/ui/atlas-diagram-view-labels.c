@@ -58,7 +58,7 @@ ensure_label_layouts (AtlasDiagramView *self)
       int width, height;
 
       pango_layout_set_width (layout, (int) (self->label_wrap * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_get_pixel_size (layout, &width, &height);
       self->label_column = MAX (self->label_column, width + 2 * LABEL_PADDING);
       g_ptr_array_add (self->label_layouts, layout);

@@ -203,6 +203,7 @@ exercise_widget (AtlasExplanationPane *self,
 
   gtk_label_set_markup (GTK_LABEL (title), title_markup);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_expander_set_label_widget (GTK_EXPANDER (expander), title);
   {
@@ -497,6 +498,7 @@ popover_label (const char *markup,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)

@@ -240,6 +240,7 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
 
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
           gtk_widget_set_margin_start (label, 6);
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

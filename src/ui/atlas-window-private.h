@@ -36,6 +36,8 @@ struct _AtlasWindow
   AtlasChecklistPane   *symptom_checklist;
   GtkStack             *sidebar_stack;
   AdwToastOverlay      *toast_overlay;
+  guint                 loading_timeout;   /* until "Loading content packs…" shows */
+  AdwToast             *loading_toast;
   GtkRevealer          *tour_revealer;
   AtlasTourCard        *tour_card;
   GtkRevealer          *quiz_revealer;

@@ -462,6 +462,8 @@ show_content_problems_cb (GtkWidget  *widget,
     GtkWidget *scroller = gtk_scrolled_window_new ();
 
     gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
     gtk_label_set_selectable (GTK_LABEL (label), TRUE);
     gtk_label_set_xalign (GTK_LABEL (label), 0);
     gtk_widget_add_css_class (label, "monospace");
@@ -490,6 +492,49 @@ atlas_window_report_content_problems (AtlasWindow *self)
   adw_toast_set_action_name (toast, "win.content-problems");
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Reading the user's packs usually takes a moment; if it takes longer, say so. */
+static gboolean
+show_loading_toast_cb (gpointer data)
+{
+  AtlasWindow *self = data;
+
+  self->loading_timeout = 0;
+  self->loading_toast = g_object_ref (adw_toast_new (_("Loading your content packs…")));
+  adw_toast_set_timeout (self->loading_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->loading_toast));
+  return G_SOURCE_REMOVE;
+}
+
+/* The user's packs are in: everything that lists content shows theirs too. */
+static void
+content_loaded_cb (AtlasWindow      *self,
+                   GParamSpec       *pspec,
+                   AtlasApplication *application)
+{
+  AtlasContent *content = atlas_application_get_content (application);
+  g_autofree char *selected = g_strdup (atlas_structure_list_get_selected (self->structure_list));
+
+  if (atlas_application_get_loading_content (application))
+    return;
+  g_signal_handlers_disconnect_by_func (application, content_loaded_cb, self);
+
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  if (self->loading_toast != NULL)
+    {
+      adw_toast_dismiss (self->loading_toast);
+      g_clear_object (&self->loading_toast);
+    }
+
+  /* The widgets keep the same content object, which has grown: have them read it again. */
+  atlas_window_set_content (self, NULL);
+  atlas_window_set_content (self, content);
+  atlas_window_search_set_content (self, content);
+  if (selected != NULL)
+    show_region (self, selected);
+  atlas_checklist_pane_set_waiting_for_content (self->symptom_checklist, FALSE);
+  atlas_window_report_content_problems (self);
 }
 
 /* Large text is one CSS class on the window; style.css scales the explanation, the lists and
@@ -605,6 +650,8 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->loading_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
@@ -844,11 +891,23 @@ atlas_window_new (GtkApplication *application,
 
   if (ATLAS_IS_APPLICATION (application))
     {
-      atlas_window_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
-      atlas_window_setup_checklist (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
-      atlas_window_classroom_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
-      atlas_window_search_set_content (self, atlas_application_get_content (ATLAS_APPLICATION (application)));
-      atlas_window_report_content_problems (self);
+      AtlasApplication *app = ATLAS_APPLICATION (application);
+      AtlasContent *content = atlas_application_get_content (app);
+
+      atlas_window_set_content (self, content);
+      /* The user's packs may still be on their way: the window shows the built-in content at
+       * once and theirs when it is read (content_loaded_cb). */
+      if (atlas_application_get_loading_content (app))
+        {
+          atlas_checklist_pane_set_waiting_for_content (self->symptom_checklist, TRUE);
+          g_signal_connect_object (app, "notify::loading-content", G_CALLBACK (content_loaded_cb), self, G_CONNECT_SWAPPED);
+          self->loading_timeout = g_timeout_add (500, show_loading_toast_cb, self);
+        }
+      atlas_window_setup_checklist (self, content);
+      atlas_window_classroom_set_content (self, content);
+      atlas_window_search_set_content (self, content);
+      if (!atlas_application_get_loading_content (app))
+        atlas_window_report_content_problems (self);
     }
 
   /* Only now, with the content in place, is the front view loaded and its list built: once. */
