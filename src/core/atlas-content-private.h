@@ -28,6 +28,8 @@ struct _AtlasContent
   GHashTable *red_flag_ids;
   GHashTable *exercise_ids;
   GHashTable *tour_ids;
+
+  GPtrArray  *packs;      /* GFile*: the packs merged, in order, to read them again */
 };
 
 /* A reference to another item, kept with its position and checked once the pack is read. */

@@ -8,10 +8,11 @@
  * need the whole pack are checked afterwards by atlas-content-rules.c.
  *
  * Texts are translated as they are read: the text of an element, reconstructed exactly as
- * xgettext extracts it through po/atlas-content.its, is the msgid handed to g_dgettext.
+ * xgettext extracts it through po/atlas-content.its, is the msgid handed to dgettext.
  */
 #include "config.h"
 
+#include <libintl.h>
 #include <string.h>
 
 #include "atlas-content-private.h"
@@ -605,8 +606,10 @@ loader_end_element (GMarkupParseContext *context,
         atlas_loader_problem (loader, NULL, "<%s> is empty", element);
       atlas_loader_check_text (loader, element, msgid);
 
-      /* A translation whose markup is broken is not trusted: the English stays. */
-      translated = g_dgettext (GETTEXT_PACKAGE, msgid);
+      /* A translation whose markup is broken is not trusted: the English stays. Plain
+       * dgettext, not g_dgettext: GLib's decides once per process whether to translate, from
+       * the interface's language, and a handout may be in another one (atlas-language.c). */
+      translated = dgettext (GETTEXT_PACKAGE, msgid);
       if (translated != msgid && !atlas_rich_text_is_valid (translated))
         translated = msgid;
       store_text (loader, element, g_strdup (translated));

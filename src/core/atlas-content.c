@@ -184,6 +184,7 @@ atlas_content_finalize (GObject *object)
       g_ptr_array_unref (atlas_content_items (self, &atlas_item_kinds[k]));
       g_hash_table_unref (atlas_content_ids (self, &atlas_item_kinds[k]));
     }
+  g_ptr_array_unref (self->packs);
 
   G_OBJECT_CLASS (atlas_content_parent_class)->finalize (object);
 }
@@ -204,6 +205,7 @@ atlas_content_init (AtlasContent *self)
       G_STRUCT_MEMBER (GPtrArray *, self, kind->items) = g_ptr_array_new_with_free_func (kind->free);
       G_STRUCT_MEMBER (GHashTable *, self, kind->ids) = g_hash_table_new (g_str_hash, g_str_equal);
     }
+  self->packs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 AtlasContent *
@@ -291,7 +293,32 @@ atlas_content_load_pack (AtlasContent *self,
     }
 
   merge (self, pack);
+  g_ptr_array_add (self->packs, g_object_ref (directory));
   return TRUE;
+}
+
+/**
+ * atlas_content_reload:
+ *
+ * Reads the packs @self was made of again, in the same order, into new content. Texts are
+ * translated as they are read, so the new content is in the language of messages now: this is
+ * how a handout is written in another language than the window's (see atlas-language.c).
+ *
+ * Returns: (transfer full): the new content, or %NULL if a pack no longer loads
+ */
+AtlasContent *
+atlas_content_reload (AtlasContent  *self,
+                      GError       **error)
+{
+  g_autoptr(AtlasContent) reloaded = atlas_content_new ();
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (self), NULL);
+
+  for (guint i = 0; i < self->packs->len; i++)
+    if (!atlas_content_load_pack (reloaded, g_ptr_array_index (self->packs, i), error))
+      return NULL;
+
+  return g_steal_pointer (&reloaded);
 }
 
 /**

@@ -143,6 +143,8 @@ GStrv                     atlas_content_validate_pack   (GFile              *dir
 guint                     atlas_content_load_user_packs (AtlasContent       *self,
                                                          GFile              *packs_directory,
                                                          GPtrArray          *problems);
+AtlasContent             *atlas_content_reload          (AtlasContent       *self,
+                                                         GError            **error);
 gboolean                  atlas_content_check_complete  (AtlasContent       *self,
                                                          GError            **error);
 

@@ -8,14 +8,21 @@
  * care that goes with them. It is laid out for a page size with Pango and drawn with cairo, so
  * printing, PDF export and the tests all go through this one file. Warning signs come first and
  * replace any self-care, as they do on screen.
+ *
+ * A handout may be in another language than the window (the patient's, not the clinician's):
+ * it is then built from the content read again in that language, and every step that puts
+ * words on it runs inside an atlas-language.c scope, so headings, the date and the footer
+ * follow too.
  */
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "atlas-handout.h"
+#include "atlas-language.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -53,6 +60,7 @@ struct _AtlasHandout
   AtlasChecklist *checklist;
   AtlasDiagram   *diagram;
   char           *region_id;
+  char           *language;   /* NULL: the language of messages now */
 
   GArray         *blocks;
   guint           n_pages;
@@ -136,7 +144,7 @@ build (AtlasHandout *self)
 {
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x");
+  g_autofree char *date = atlas_language_format_date (now);
   const AtlasRegion *region = self->diagram && self->region_id ? atlas_diagram_lookup_region (self->diagram, self->region_id) : NULL;
   const AtlasRegionContent *entry = region ? atlas_content_get_region (self->content, region->structure) : NULL;
   g_autoptr(GPtrArray) flags = self->checklist ? atlas_checklist_get_checked_red_flags (self->checklist) : g_ptr_array_new ();
@@ -326,6 +334,7 @@ atlas_handout_finalize (GObject *object)
   g_clear_object (&self->checklist);
   g_clear_object (&self->diagram);
   g_free (self->region_id);
+  g_free (self->language);
   g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (atlas_handout_parent_class)->finalize (object);
@@ -358,7 +367,56 @@ atlas_handout_new (AtlasContent   *content,
                    AtlasDiagram   *diagram,
                    const char     *region_id)
 {
+  return atlas_handout_new_in_language (content, checklist, diagram, region_id, NULL);
+}
+
+/* The content and the ticks of @checklist, read again in the language of the scope the
+ * caller is in. */
+static void
+translate_content (AtlasHandout   *self,
+                   AtlasChecklist *checklist)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContent) translated = atlas_content_reload (self->content, &error);
+
+  if (translated == NULL)
+    {
+      /* A pack changed on disk since it was loaded: the handout stays in the window's words. */
+      g_warning ("The handout is not translated: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->content, translated);
+  if (checklist != NULL)
+    {
+      g_autofree char *ticks = atlas_checklist_serialize (checklist);
+
+      g_clear_object (&self->checklist);
+      self->checklist = atlas_checklist_new (translated);
+      if (!atlas_checklist_deserialize (self->checklist, ticks, strlen (ticks), &error))
+        g_warning ("The handout lost the ticks: %s", error->message);
+    }
+}
+
+/**
+ * atlas_handout_new_in_language:
+ * @language: (nullable): the language to write in, such as "es" (one of
+ *   atlas_language_get_installed()); %NULL for the language of messages now
+ *
+ * Like atlas_handout_new(), but in @language whatever the window's.
+ *
+ * Returns: (transfer full): a handout of what is on screen now
+ */
+AtlasHandout *
+atlas_handout_new_in_language (AtlasContent   *content,
+                               AtlasChecklist *checklist,
+                               AtlasDiagram   *diagram,
+                               const char     *region_id,
+                               const char     *language)
+{
   AtlasHandout *self;
+  g_autofree char *current = atlas_language_dup_current ();
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CONTENT (content), NULL);
 
@@ -367,6 +425,12 @@ atlas_handout_new (AtlasContent   *content,
   self->checklist = checklist ? g_object_ref (checklist) : NULL;
   self->diagram = diagram ? g_object_ref (diagram) : NULL;
   self->region_id = g_strdup (region_id);
+  if (language != NULL && !g_str_equal (language, current))
+    self->language = g_strdup (language);
+
+  scope = atlas_language_push (self->language);
+  if (self->language != NULL)
+    translate_content (self, checklist);
   build (self);
   return self;
 }
@@ -430,8 +494,11 @@ atlas_handout_paginate (AtlasHandout *self,
   double bottom = height - MARGIN - FOOTER_SPACE;
   double y = MARGIN;
   guint page = 0;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), 0);
+
+  scope = atlas_language_push (self->language);
 
   self->width = width;
   self->height = height;
@@ -531,9 +598,12 @@ atlas_handout_render_page (AtlasHandout *self,
   double content_width;
   g_autoptr(PangoLayout) footer = NULL;
   g_autofree char *footer_text = NULL;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_if_fail (ATLAS_IS_HANDOUT (self));
   g_return_if_fail (self->n_pages > 0);
+
+  scope = atlas_language_push (self->language);
 
   content_width = self->width - 2 * MARGIN;
 
@@ -633,9 +703,12 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   cairo_status_t status;
   cairo_t *cr;
   guint pages;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  scope = atlas_language_push (self->language);
 
   surface = cairo_pdf_surface_create (path, ATLAS_HANDOUT_A4_WIDTH, ATLAS_HANDOUT_A4_HEIGHT);
   status = cairo_surface_status (surface);

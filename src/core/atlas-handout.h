@@ -25,6 +25,11 @@ AtlasHandout *atlas_handout_new         (AtlasContent   *content,
                                          AtlasChecklist *checklist,
                                          AtlasDiagram   *diagram,
                                          const char     *region_id);
+AtlasHandout *atlas_handout_new_in_language (AtlasContent   *content,
+                                             AtlasChecklist *checklist,
+                                             AtlasDiagram   *diagram,
+                                             const char     *region_id,
+                                             const char     *language);
 guint         atlas_handout_paginate    (AtlasHandout   *self,
                                          cairo_t        *cr,
                                          double          width,

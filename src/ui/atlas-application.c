@@ -11,6 +11,7 @@
 #include "atlas-application.h"
 #include "atlas-content.h"
 #include "atlas-handout.h"
+#include "atlas-language.h"
 #include "atlas-ui.h"
 #include "atlas-views.h"
 #include "atlas-window.h"
@@ -76,7 +77,8 @@ validate_content (const char *path)
 static int
 write_handout (const char *path,
                const char *view_name,
-               const char *region_id)
+               const char *region_id,
+               const char *language)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasContent) content = atlas_content_new_builtin (&error);
@@ -87,6 +89,15 @@ write_handout (const char *path,
   if (content == NULL)
     {
       g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  if (language != NULL && !atlas_language_is_installed (language))
+    {
+      g_auto(GStrv) installed = atlas_language_get_installed ();
+      g_autofree char *list = g_strjoinv (", ", installed);
+
+      /* Translators: %s is a language code such as "es"; the second, the codes installed. */
+      g_printerr (_("There is no translation into “%s”; choose one of: %s.\n"), language, list);
       return EXIT_FAILURE;
     }
   if (view == NULL)
@@ -106,7 +117,7 @@ write_handout (const char *path,
       return EXIT_FAILURE;
     }
 
-  handout = atlas_handout_new (content, NULL, diagram, region_id);
+  handout = atlas_handout_new_in_language (content, NULL, diagram, region_id, language);
   if (!atlas_handout_write_pdf (handout, path, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -123,16 +134,23 @@ atlas_application_handle_local_options (GApplication *application,
 {
   const char *path = NULL;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
     return validate_content (path);
 
   if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
     {
-      const char *view = NULL, *region = NULL;
+      const char *view = NULL, *region = NULL, *language = NULL;
 
       g_variant_dict_lookup (options, "view", "&s", &view);
       g_variant_dict_lookup (options, "region", "&s", &region);
-      return write_handout (path, view, region);
+      g_variant_dict_lookup (options, "language", "&s", &language);
+      return write_handout (path, view, region, language);
     }
 
   return G_APPLICATION_CLASS (atlas_application_parent_class)->handle_local_options (application, options);
@@ -191,6 +209,9 @@ atlas_application_init (AtlasApplication *self)
       N_("With --handout: the view to show (front, side or section)"), N_("VIEW") },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --handout: the structure to explain, such as psoas-major-left"), N_("REGION") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the language to write it in, such as es; by default the interface’s"), N_("LANGUAGE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
 
