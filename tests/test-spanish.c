@@ -62,6 +62,10 @@ content_texts (AtlasContent *content)
       AtlasSource *source = g_ptr_array_index (items, i);
 
       g_ptr_array_add (texts, source->title);
+      if (source->short_name != NULL)
+        g_ptr_array_add (texts, source->short_name);
+      if (source->publisher != NULL)
+        g_ptr_array_add (texts, source->publisher);
       if (source->date != NULL)
         g_ptr_array_add (texts, source->date);
       if (source->contribution != NULL)

@@ -238,7 +238,8 @@ start_item (AtlasLoader *loader,
       AtlasSource *source = g_new0 (AtlasSource, 1);
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
-      source->short_name = g_strdup (attrs[2].value);
+      /* A citation's name is words ("Massage page") as often as a name: po/its translates it. */
+      source->short_name = attrs[2].value != NULL ? g_strdup (dgettext (GETTEXT_PACKAGE, attrs[2].value)) : NULL;
       if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
         atlas_loader_problem (loader, NULL, "<source> kind “%s” is not “article” or “reference”", attrs[1].value);
       source->is_article = g_strcmp0 (attrs[1].value, "article") == 0;
