@@ -41,6 +41,23 @@ new_handout (AtlasWindow *self,
                                         view ? atlas_diagram_view_get_selected_region (view) : NULL, language);
 }
 
+/* The installed languages, the interface's first: what a handout is in unless someone
+ * chooses otherwise. */
+static GStrv
+handout_languages (void)
+{
+  g_auto(GStrv) installed = atlas_language_get_installed ();
+  g_autofree char *current = atlas_language_dup_current ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  if (g_strv_contains ((const char * const *) installed, current))
+    g_strv_builder_add (codes, current);
+  for (guint i = 0; installed[i] != NULL; i++)
+    if (!g_str_equal (installed[i], current))
+      g_strv_builder_add (codes, installed[i]);
+  return g_strv_builder_end (codes);
+}
+
 /* The installed languages by their own names, for a patient to find theirs. NULL when there is
  * only one, so no dialog asks a question with a single answer. */
 static GStrv
@@ -118,7 +135,7 @@ atlas_window_export_action_cb (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_auto(GStrv) languages = atlas_language_get_installed ();
+  g_auto(GStrv) languages = handout_languages ();
   g_auto(GStrv) names = language_names (languages);
 
   dialog = gtk_file_chooser_native_new (_("Save Handout as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -130,13 +147,10 @@ atlas_window_export_action_cb (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("psoas-notes.pdf"));
   if (names != NULL)
     {
-      g_autofree char *current = atlas_language_dup_current ();
-
       /* Translators: the choice of the handout's language in the Save dialog. */
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Handout language"),
                                    (const char **) languages, (const char **) names);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language",
-                                   g_strv_contains ((const char * const *) languages, current) ? current : ATLAS_LANGUAGE_SOURCE);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", languages[0]);
       g_object_set_data (G_OBJECT (dialog), "has-language", GINT_TO_POINTER (TRUE));
     }
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
@@ -172,9 +186,8 @@ static GObject *
 print_create_custom_widget_cb (GtkPrintOperation *operation,
                                AtlasWindow       *self)
 {
-  g_auto(GStrv) languages = atlas_language_get_installed ();
+  g_auto(GStrv) languages = handout_languages ();
   g_auto(GStrv) names = language_names (languages);
-  g_autofree char *current = atlas_language_dup_current ();
   GtkWidget *box, *label, *dropdown;
 
   if (names == NULL)
@@ -186,9 +199,6 @@ print_create_custom_widget_cb (GtkPrintOperation *operation,
   gtk_widget_set_margin_end (box, 18);
   label = gtk_label_new_with_mnemonic (_("Handout _language"));
   dropdown = gtk_drop_down_new_from_strings ((const char * const *) names);
-  for (guint i = 0; languages[i] != NULL; i++)
-    if (g_str_equal (languages[i], current))
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), dropdown);
