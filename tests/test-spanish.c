@@ -319,6 +319,8 @@ test_handout_in_two_languages (void **state)
   assert_non_null (strstr (spanish, "Llame a una ambulancia ahora"));
   assert_non_null (strstr (spanish, "(lado izquierdo)"));
   assert_non_null (strstr (spanish, "Precaución:"));
+  assert_non_null (strstr (spanish, "Estiramiento de flexores de cadera en zancada"));
+  assert_non_null (strstr (spanish, "Fuentes"));
   assert_null (strstr (spanish, "Notes to take home"));
   assert_null (strstr (spanish, "Psoas major"));
   assert_null (strstr (spanish, "When to Get"));
