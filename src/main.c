@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AtlasApplication) app = NULL;
+  const char *localedir = g_getenv ("PSOAS_ATLAS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The translations are installed in LOCALEDIR; `meson devenv` points at the build folder's. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -6,12 +6,15 @@
  * Not a test: a tool for people (and sessions) who need to see what they built without
  * driving the pointer by hand. Run it in an X server, e.g.
  *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
+ * LANGUAGE=es (in a UTF-8 locale such as LANG=C.UTF-8) shows it in Spanish.
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
  * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz, cleared. Width and height follow the
  * output name (default 1400 900); 360 640 shows the narrow, phone-sized layout.
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +46,11 @@ main (int   argc,
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
+  /* Translated as the application is: LANGUAGE=es shows the window in Spanish (`meson devenv`
+   * points PSOAS_ATLAS_LOCALEDIR at the catalogs in the build folder). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PSOAS_ATLAS_LOCALEDIR") ? g_getenv ("PSOAS_ATLAS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_str_equal (scenario, "dark") || g_str_equal (scenario, "drawing-dark"))
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -30,6 +30,7 @@ struct _AtlasContent
   GHashTable *tour_ids;
 
   GHashTable *origins;   /* item → the user pack it came from; the built-in pack's are absent */
+  GPtrArray  *packs;      /* GFile*: the packs merged, in order, to read them again */
 };
 
 /* A position in a content file: kept as numbers while reading, made into "file:line:column"

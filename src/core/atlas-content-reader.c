@@ -8,10 +8,11 @@
  * need the whole pack are checked afterwards by atlas-content-rules.c.
  *
  * Texts are translated as they are read: the text of an element, reconstructed exactly as
- * xgettext extracts it through po/atlas-content.its, is the msgid handed to g_dgettext.
+ * xgettext extracts it through po/atlas-content.its, is the msgid handed to dgettext.
  */
 #include "config.h"
 
+#include <libintl.h>
 #include <string.h>
 
 #include "atlas-content-private.h"
@@ -179,7 +180,8 @@ start_item (AtlasLoader *loader,
       AtlasSource *source = g_new0 (AtlasSource, 1);
 
       read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
-      source->short_name = g_strdup (attrs[2].value);
+      /* A citation's name is words ("Massage page") as often as a name: po/its translates it. */
+      source->short_name = attrs[2].value != NULL ? g_strdup (dgettext (GETTEXT_PACKAGE, attrs[2].value)) : NULL;
       if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
         atlas_loader_problem (loader, NULL, "<source> kind “%s” is not “article” or “reference”", attrs[1].value);
       source->is_article = g_strcmp0 (attrs[1].value, "article") == 0;
@@ -548,8 +550,10 @@ loader_end_element (GMarkupParseContext *context,
         atlas_loader_problem (loader, NULL, "<%s> is empty", element);
       atlas_loader_check_text (loader, element, msgid);
 
-      /* A translation whose markup is broken is not trusted: the English stays. */
-      translated = g_dgettext (GETTEXT_PACKAGE, msgid);
+      /* A translation whose markup is broken is not trusted: the English stays. Plain
+       * dgettext, not g_dgettext: GLib's decides once per process whether to translate, from
+       * the interface's language, and a handout may be in another one (atlas-language.c). */
+      translated = dgettext (GETTEXT_PACKAGE, msgid);
       if (translated != msgid && !atlas_rich_text_is_valid (translated))
         translated = msgid;
       store_text (loader, element, g_strdup (translated));

@@ -185,6 +185,7 @@ atlas_content_finalize (GObject *object)
       g_hash_table_unref (atlas_content_ids (self, &atlas_item_kinds[k]));
     }
   g_hash_table_unref (self->origins);
+  g_ptr_array_unref (self->packs);
 
   G_OBJECT_CLASS (atlas_content_parent_class)->finalize (object);
 }
@@ -206,6 +207,7 @@ atlas_content_init (AtlasContent *self)
       G_STRUCT_MEMBER (GHashTable *, self, kind->ids) = g_hash_table_new (g_str_hash, g_str_equal);
     }
   self->origins = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->packs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 AtlasContent *
@@ -303,7 +305,32 @@ atlas_content_load_pack (AtlasContent *self,
       g_autofree char *origin = g_file_get_parse_name (directory);
       merge (self, pack, origin);
     }
+  g_ptr_array_add (self->packs, g_object_ref (directory));
   return TRUE;
+}
+
+/**
+ * atlas_content_reload:
+ *
+ * Reads the packs @self was made of again, in the same order, into new content. Texts are
+ * translated as they are read, so the new content is in the language of messages now: this is
+ * how a handout is written in another language than the window's (see atlas-language.c).
+ *
+ * Returns: (transfer full): the new content, or %NULL if a pack no longer loads
+ */
+AtlasContent *
+atlas_content_reload (AtlasContent  *self,
+                      GError       **error)
+{
+  g_autoptr(AtlasContent) reloaded = atlas_content_new ();
+
+  g_return_val_if_fail (ATLAS_IS_CONTENT (self), NULL);
+
+  for (guint i = 0; i < self->packs->len; i++)
+    if (!atlas_content_load_pack (reloaded, g_ptr_array_index (self->packs, i), error))
+      return NULL;
+
+  return g_steal_pointer (&reloaded);
 }
 
 /**
@@ -355,6 +382,7 @@ struct _AtlasUserPacks
 {
   GPtrArray *packs;     /* AtlasContent*, each valid, in load order */
   GPtrArray *origins;   /* char*, the folder each came from */
+  GPtrArray *folders;   /* GFile*, the same folders, so the content can be read again */
   GPtrArray *problems;  /* char*, one message per pack or entry that was skipped */
 };
 
@@ -366,6 +394,7 @@ atlas_user_packs_free (AtlasUserPacks *packs)
 
   g_ptr_array_unref (packs->packs);
   g_ptr_array_unref (packs->origins);
+  g_ptr_array_unref (packs->folders);
   g_ptr_array_unref (packs->problems);
   g_free (packs);
 }
@@ -431,6 +460,7 @@ atlas_user_packs_read (AtlasContent *base,
 
   result->packs = g_ptr_array_new_with_free_func (g_object_unref);
   result->origins = g_ptr_array_new_with_free_func (g_free);
+  result->folders = g_ptr_array_new_with_free_func (g_object_unref);
   result->problems = g_ptr_array_new_with_free_func (g_free);
 
   enumerator = g_file_enumerate_children (packs_directory, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -507,6 +537,7 @@ atlas_user_packs_read (AtlasContent *base,
         }
       g_ptr_array_add (result->packs, g_steal_pointer (&pack));
       g_ptr_array_add (result->origins, g_steal_pointer (&origin));
+      g_ptr_array_add (result->folders, g_object_ref (directory));
     }
 
   return result;
@@ -530,13 +561,18 @@ atlas_user_packs_merge (AtlasUserPacks *packs,
 
   g_return_val_if_fail (ATLAS_IS_CONTENT (self), 0);
 
+  /* Merged packs are remembered, so a handout in another language reads them too. */
   for (guint i = 0; i < packs->packs->len; i++)
-    merge (self, g_ptr_array_index (packs->packs, i), g_ptr_array_index (packs->origins, i));
+    {
+      merge (self, g_ptr_array_index (packs->packs, i), g_ptr_array_index (packs->origins, i));
+      g_ptr_array_add (self->packs, g_object_ref (g_ptr_array_index (packs->folders, i)));
+    }
   for (guint i = 0; problems != NULL && i < packs->problems->len; i++)
     g_ptr_array_add (problems, g_strdup (g_ptr_array_index (packs->problems, i)));
 
   g_ptr_array_set_size (packs->packs, 0);
   g_ptr_array_set_size (packs->origins, 0);
+  g_ptr_array_set_size (packs->folders, 0);
   g_ptr_array_set_size (packs->problems, 0);
   return added;
 }

@@ -156,6 +156,8 @@ guint                     atlas_user_packs_merge        (AtlasUserPacks     *pac
 void                      atlas_user_packs_free         (AtlasUserPacks     *packs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasUserPacks, atlas_user_packs_free)
 
+AtlasContent             *atlas_content_reload          (AtlasContent       *self,
+                                                         GError            **error);
 gboolean                  atlas_content_check_complete  (AtlasContent       *self,
                                                          GError            **error);
 

@@ -8,6 +8,11 @@
  * care that goes with them. It is laid out for a page size with Pango and drawn with cairo, so
  * printing, PDF export and the tests all go through this one file. Warning signs come first and
  * replace any self-care, as they do on screen.
+ *
+ * A handout may be in another language than the window (the patient's, not the clinician's):
+ * it is then built from the content read again in that language, and every step that puts
+ * words on it runs inside an atlas-language.c scope, so headings, the date and the footer
+ * follow too.
  */
 #include "config.h"
 
@@ -20,6 +25,7 @@
 #include "atlas-handout-private.h"
 #include "atlas-illustrations.h"
 #include "atlas-state-file.h"
+#include "atlas-language.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -72,6 +78,7 @@ struct _AtlasHandout
   char           *region_id;
   AtlasMarks     *marks;
   AtlasHandoutPaper paper;
+  char           *language;   /* NULL: the language of messages now */
 
   GArray         *blocks;
   guint           n_pages;
@@ -161,10 +168,7 @@ build (AtlasHandout *self)
 {
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* Translators: the handout's date as g_date_time_format() writes it: the day, the month in
-   * words and the year, "27 November 2026". Order them as your language does; keep the month
-   * in words, so no reader can take the day for the month. */
-  g_autofree char *date = g_date_time_format (now, C_("handout date", "%-d %B %Y"));
+  g_autofree char *date = atlas_language_format_date (now);
   const AtlasRegion *region = self->diagram && self->region_id ? atlas_diagram_lookup_region (self->diagram, self->region_id) : NULL;
   const AtlasRegionContent *entry = region ? atlas_content_get_region (self->content, region->structure) : NULL;
   g_autoptr(GPtrArray) flags = self->checklist ? atlas_checklist_get_checked_red_flags (self->checklist) : g_ptr_array_new ();
@@ -362,6 +366,7 @@ atlas_handout_finalize (GObject *object)
   g_clear_object (&self->diagram);
   g_clear_object (&self->marks);
   g_free (self->region_id);
+  g_free (self->language);
   g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (atlas_handout_parent_class)->finalize (object);
@@ -394,7 +399,56 @@ atlas_handout_new (AtlasContent   *content,
                    AtlasDiagram   *diagram,
                    const char     *region_id)
 {
+  return atlas_handout_new_in_language (content, checklist, diagram, region_id, NULL);
+}
+
+/* The content and the ticks of @checklist, read again in the language of the scope the
+ * caller is in. */
+static void
+translate_content (AtlasHandout   *self,
+                   AtlasChecklist *checklist)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContent) translated = atlas_content_reload (self->content, &error);
+
+  if (translated == NULL)
+    {
+      /* A pack changed on disk since it was loaded: the handout stays in the window's words. */
+      g_warning ("The handout is not translated: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->content, translated);
+  if (checklist != NULL)
+    {
+      g_autofree char *ticks = atlas_checklist_serialize (checklist);
+
+      g_clear_object (&self->checklist);
+      self->checklist = atlas_checklist_new (translated);
+      if (!atlas_checklist_deserialize (self->checklist, ticks, strlen (ticks), &error))
+        g_warning ("The handout lost the ticks: %s", error->message);
+    }
+}
+
+/**
+ * atlas_handout_new_in_language:
+ * @language: (nullable): the language to write in, such as "es" (one of
+ *   atlas_language_get_installed()); %NULL for the language of messages now
+ *
+ * Like atlas_handout_new(), but in @language whatever the window's.
+ *
+ * Returns: (transfer full): a handout of what is on screen now
+ */
+AtlasHandout *
+atlas_handout_new_in_language (AtlasContent   *content,
+                               AtlasChecklist *checklist,
+                               AtlasDiagram   *diagram,
+                               const char     *region_id,
+                               const char     *language)
+{
   AtlasHandout *self;
+  g_autofree char *current = atlas_language_dup_current ();
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CONTENT (content), NULL);
 
@@ -403,6 +457,12 @@ atlas_handout_new (AtlasContent   *content,
   self->checklist = checklist ? g_object_ref (checklist) : NULL;
   self->diagram = diagram ? g_object_ref (diagram) : NULL;
   self->region_id = g_strdup (region_id);
+  if (language != NULL && !g_str_equal (language, current))
+    self->language = g_strdup (language);
+
+  scope = atlas_language_push (self->language);
+  if (self->language != NULL)
+    translate_content (self, checklist);
   build (self);
   return self;
 }
@@ -619,8 +679,11 @@ atlas_handout_paginate (AtlasHandout *self,
   double bottom = height - MARGIN - FOOTER_SPACE;
   double y = MARGIN;
   guint page = 0;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), 0);
+
+  scope = atlas_language_push (self->language);
 
   self->width = width;
   self->height = height;
@@ -738,9 +801,12 @@ atlas_handout_render_page (AtlasHandout *self,
   double content_width;
   g_autoptr(PangoLayout) footer = NULL;
   g_autofree char *footer_text = NULL;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_if_fail (ATLAS_IS_HANDOUT (self));
   g_return_if_fail (self->n_pages > 0);
+
+  scope = atlas_language_push (self->language);
 
   content_width = self->width - 2 * MARGIN;
 
@@ -872,9 +938,13 @@ atlas_handout_write_pdf (AtlasHandout  *self,
   cairo_t *cr;
   guint pages;
   double width, height;
+  g_autoptr(AtlasLanguageScope) scope = NULL;
 
   g_return_val_if_fail (ATLAS_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The footer, the PDF's title and everything drawn come out in the handout's language. */
+  scope = atlas_language_push (self->language);
 
   /* Drawn in memory first, then saved like state: cairo writing to the file itself neither
    * reports every failed write nor keeps the old file when one fails half-way. */

@@ -44,6 +44,11 @@ gboolean      atlas_handout_paper_from_string (const char *name,
 void          atlas_handout_paper_get_size (AtlasHandoutPaper paper,
                                          double         *width,
                                          double         *height);
+AtlasHandout *atlas_handout_new_in_language (AtlasContent   *content,
+                                             AtlasChecklist *checklist,
+                                             AtlasDiagram   *diagram,
+                                             const char     *region_id,
+                                             const char     *language);
 guint         atlas_handout_paginate    (AtlasHandout   *self,
                                          cairo_t        *cr,
                                          double          width,

@@ -11,6 +11,7 @@
 #include "atlas-application.h"
 #include "atlas-content.h"
 #include "atlas-handout.h"
+#include "atlas-language.h"
 #include "atlas-ui.h"
 #include "atlas-views.h"
 #include "atlas-window.h"
@@ -137,7 +138,8 @@ write_handout (const char *path,
                const char *view_name,
                const char *region_id,
                const char *marks_path,
-               const char *paper_name)
+               const char *paper_name,
+               const char *language)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasContent) content = NULL;
@@ -180,6 +182,15 @@ write_handout (const char *path,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+  if (language != NULL && !atlas_language_is_installed (language))
+    {
+      g_auto(GStrv) installed = atlas_language_get_installed ();
+      g_autofree char *list = g_strjoinv (", ", installed);
+
+      /* Translators: %s is a language code such as "es"; the second, the codes installed. */
+      g_printerr (_("There is no translation into “%s”; choose one of: %s.\n"), language, list);
+      return EXIT_FAILURE;
+    }
   if (view == NULL)
     {
       g_printerr (_("There is no view named “%s”; choose front, side or section.\n"), view_name);
@@ -197,7 +208,7 @@ write_handout (const char *path,
       return EXIT_FAILURE;
     }
 
-  handout = atlas_handout_new (content, NULL, diagram, region_id);
+  handout = atlas_handout_new_in_language (content, NULL, diagram, region_id, language);
   atlas_handout_set_marks (handout, marks);
   atlas_handout_set_paper (handout, paper);
   if (!atlas_handout_write_pdf (handout, path, &error))
@@ -221,6 +232,12 @@ atlas_application_handle_local_options (GApplication *application,
   gboolean handout_options = g_variant_dict_contains (options, "view") || g_variant_dict_contains (options, "region");
   const char *path = NULL;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
     {
       /* An empty argument is a mistake, not a request to check the current folder. */
@@ -234,7 +251,7 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "handout", "^&ay", &path))
     {
-      const char *view = NULL, *region = NULL, *marks = NULL, *paper = NULL;
+      const char *view = NULL, *region = NULL, *marks = NULL, *paper = NULL, *language = NULL;
 
       if (path[0] == '\0')
         {
@@ -246,7 +263,8 @@ atlas_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "region", "&s", &region);
       g_variant_dict_lookup (options, "marks", "^&ay", &marks);
       g_variant_dict_lookup (options, "paper", "&s", &paper);
-      return write_handout (path, view, region, marks, paper);
+      g_variant_dict_lookup (options, "language", "&s", &language);
+      return write_handout (path, view, region, marks, paper, language);
     }
 
   if (handout_options)
@@ -365,6 +383,9 @@ atlas_application_init (AtlasApplication *self)
       N_("With --handout: draw the marks saved in FILE on the diagram"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --handout: the page size, a4 (the default) or letter"), N_("PAPER") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --handout: the language to write it in, such as es; by default the interface’s"), N_("LANGUAGE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
 
