@@ -6,10 +6,8 @@
  *
  * The pane binds check buttons to an AtlasChecklist and shows what the core works out. Warning
  * signs (red flags) come first and, once one is ticked, an alert at the top says to get medical
- * care, how urgently, and the summary stops suggesting any self-care. The alert has the
- * "alert" accessible role, its title as its name and its advice as its description, and it
- * takes the focus when it appears or its urgency changes, so screen readers speak it
- * (see announce_alert()).
+ * care. The summary and the alert have a file of their own (atlas-checklist-pane-summary.c),
+ * sharing atlas-checklist-pane-private.h.
  */
 #include "config.h"
 
@@ -18,36 +16,9 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "atlas-checklist-pane.h"
+#include "atlas-checklist-pane-private.h"
 #include "atlas-ui.h"
 #include "atlas-state-file.h"
-
-struct _AtlasChecklistPane
-{
-  GtkWidget        parent_instance;
-
-  AtlasChecklist  *checklist;
-  AtlasSettings   *settings;
-  char            *state_path;
-  char            *undo_snapshot;
-  GHashTable      *checks;       /* id → GtkCheckButton */
-  GHashTable      *sides;        /* id → GtkBox of three side toggles */
-  gboolean         updating;
-  gboolean         built;
-  gboolean         waiting_for_content;  /* the kept checklist may name symptoms of user packs */
-  GPtrArray       *built_widgets;        /* what build_groups() added to groups */
-
-  GtkRevealer     *alert_revealer;
-  GtkWidget       *alert;
-  char            *announced_title; /* the alert's title when it last took focus */
-  GtkLabel        *alert_title;
-  GtkLabel        *alert_body;
-  GtkBox          *groups;
-  GtkWidget       *summary_group;
-  GtkBox          *summary;
-  GtkSwitch       *remember_switch;
-  GtkButton       *clear_button;
-};
 
 G_DEFINE_FINAL_TYPE (AtlasChecklistPane, atlas_checklist_pane, GTK_TYPE_WIDGET)
 
@@ -316,158 +287,6 @@ build_groups (AtlasChecklistPane *self)
 /* Following the model                                                                        */
 
 static void
-summary_add (AtlasChecklistPane *self,
-             const char         *markup,
-             const char         *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (self->summary, label);
-}
-
-static void
-update_summary (AtlasChecklistPane *self)
-{
-  AtlasContent *content = atlas_checklist_get_content (self->checklist);
-  g_autoptr(GPtrArray) structures = atlas_checklist_involved_structures (self->checklist);
-  g_autoptr(GPtrArray) ticked = atlas_checklist_get_checked_symptoms (self->checklist);
-  g_autoptr(GPtrArray) exercises = atlas_checklist_suggested_exercises (self->checklist);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary))) != NULL)
-    gtk_box_remove (self->summary, child);
-
-  if (atlas_checklist_has_red_flag (self->checklist))
-    summary_add (self, _("<b>A warning sign is ticked.</b> Please get the medical care described at the top first. "
-                         "Exercises and self-care are not suggested while a warning sign stands."), NULL);
-
-  if (ticked->len == 0 && !atlas_checklist_has_red_flag (self->checklist))
-    summary_add (self, _("Nothing is ticked yet. Nothing you tick leaves this computer, and nothing is kept "
-                         "unless you turn on “Remember my checklist”."), "dim-label");
-
-  if (structures->len > 0)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autofree char *markup = NULL;
-
-      for (guint i = 0; i < structures->len; i++)
-        {
-          const AtlasRegionContent *region = atlas_content_get_region (content, g_ptr_array_index (structures, i));
-          g_autofree char *name = region ? atlas_rich_text_to_plain (region->name) : g_strdup (g_ptr_array_index (structures, i));
-
-          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
-        }
-      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Structures involved, most often first:"), names->str);
-      summary_add (self, markup, NULL);
-    }
-
-  for (guint i = 0; i < ticked->len; i++)
-    {
-      const AtlasSymptom *symptom = g_ptr_array_index (ticked, i);
-      g_autofree char *name = atlas_rich_text_to_plain (symptom->name);
-      g_autofree char *why = atlas_rich_text_to_plain (symptom->why);
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s.</b> %s", name, why);
-
-      summary_add (self, markup, NULL);
-    }
-
-  if (exercises->len > 0)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *markup = NULL;
-      guint cautions = 0;
-
-      for (guint i = 0; i < exercises->len; i++)
-        {
-          const AtlasExercise *exercise = g_ptr_array_index (exercises, i);
-          g_autofree char *name = atlas_rich_text_to_plain (exercise->name);
-
-          g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", name);
-          cautions += exercise->cautions->len;
-        }
-      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Care the articles describe for these structures:"), list->str);
-      summary_add (self, markup, NULL);
-      if (cautions > 0)
-        summary_add (self, _("Each one has cautions: read them in the structure’s explanation before you try it, "
-                             "and stop if it hurts. Do not stretch a muscle that may be injured."), "atlas-caution");
-    }
-
-  summary_add (self, _("This is education, not a diagnosis, and it is not one of the validated back-pain questionnaires. "
-                       "A clinician should assess pain that is severe, keeps coming back or does not ease."), "caption");
-}
-
-static void
-update_alert (AtlasChecklistPane *self)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *body = atlas_checklist_dup_alert (self->checklist, &title);
-  gboolean emergency = atlas_checklist_needs_emergency (self->checklist);
-
-  if (body == NULL)
-    {
-      gtk_revealer_set_reveal_child (self->alert_revealer, FALSE);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
-      return;
-    }
-
-  /* The most urgent group decides the heading; the core writes the text, so the handout
-   * prints exactly what the screen says. */
-  gtk_label_set_label (self->alert_title, title);
-  {
-    g_autofree char *spaced = NULL;
-    g_auto(GStrv) paragraphs = g_strsplit (body, "\n", -1);
-
-    spaced = g_strjoinv ("\n\n", paragraphs);
-    gtk_label_set_label (self->alert_body, spaced);
-  }
-
-  if (emergency)
-    gtk_widget_add_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->alert_revealer), "atlas-emergency");
-  gtk_revealer_set_reveal_child (self->alert_revealer, TRUE);
-}
-
-/* What a screen reader says about the alert: its title as its name, its advice as its
- * description. It is spoken (it takes the focus, see atlas_ui_announce()) the first time it
- * shows and whenever its title changes with the urgency, never for a tick that changes
- * nothing, so ticking several signs does not keep pulling the focus away. */
-static void
-announce_alert (AtlasChecklistPane *self)
-{
-  const char *title = gtk_label_get_text (self->alert_title);
-  const char *body = gtk_label_get_text (self->alert_body);
-
-  if (!gtk_revealer_get_reveal_child (self->alert_revealer))
-    {
-      g_clear_pointer (&self->announced_title, g_free);
-      /* Focus on a closing alert would be lost: it goes back to the list of signs. */
-      if (gtk_widget_has_focus (self->alert))
-        gtk_widget_child_focus (GTK_WIDGET (self->groups), GTK_DIR_TAB_FORWARD);
-      gtk_widget_set_focusable (self->alert, FALSE);
-      return;
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body,
-                                  -1);
-  gtk_widget_set_focusable (self->alert, TRUE);
-  if (g_strcmp0 (self->announced_title, title) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  g_free (self->announced_title);
-  self->announced_title = g_strdup (title);
-  atlas_ui_announce (self->alert, title, body);
-}
-
-static void
 sync_from_model (AtlasChecklistPane *self)
 {
   GHashTableIter iter;
@@ -517,9 +336,9 @@ sync_from_model (AtlasChecklistPane *self)
   self->updating = FALSE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), atlas_checklist_get_n_checked (self->checklist) > 0);
-  update_alert (self);
-  announce_alert (self);
-  update_summary (self);
+  _atlas_checklist_pane_update_alert (self);
+  _atlas_checklist_pane_announce_alert (self);
+  _atlas_checklist_pane_update_summary (self);
 }
 
 static void
@@ -596,8 +415,8 @@ load (AtlasChecklistPane *self)
 
 /* Some fifty rows of check buttons are built the first time the pane is shown, not while the
  * window opens: most people look at the diagram first. */
-static void
-ensure_built (AtlasChecklistPane *self)
+void
+_atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
 {
   if (self->built || self->checklist == NULL)
     return;
@@ -610,7 +429,7 @@ ensure_built (AtlasChecklistPane *self)
 static void
 atlas_checklist_pane_map (GtkWidget *widget)
 {
-  ensure_built (ATLAS_CHECKLIST_PANE (widget));
+  _atlas_checklist_pane_ensure_built (ATLAS_CHECKLIST_PANE (widget));
 
   GTK_WIDGET_CLASS (atlas_checklist_pane_parent_class)->map (widget);
 }
@@ -639,7 +458,7 @@ atlas_checklist_pane_setup (AtlasChecklistPane *self,
 
   load (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_built (self);
+    _atlas_checklist_pane_ensure_built (self);
 
   g_signal_connect_object (checklist, "changed", G_CALLBACK (checklist_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::remember-checklist", G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
@@ -675,7 +494,7 @@ atlas_checklist_pane_set_waiting_for_content (AtlasChecklistPane *self,
       g_hash_table_remove_all (self->sides);
       self->built = FALSE;
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        ensure_built (self);
+        _atlas_checklist_pane_ensure_built (self);
     }
 
   if (atlas_checklist_get_n_checked (self->checklist) == 0)
@@ -741,7 +560,7 @@ atlas_checklist_pane_get_check_button (AtlasChecklistPane *self,
 {
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
-  ensure_built (self);
+  _atlas_checklist_pane_ensure_built (self);
   return g_hash_table_lookup (self->checks, id);
 }
 
@@ -759,7 +578,7 @@ atlas_checklist_pane_get_side_button (AtlasChecklistPane *self,
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
-  ensure_built (self);
+  _atlas_checklist_pane_ensure_built (self);
   box = g_hash_table_lookup (self->sides, id);
   for (GtkWidget *button = box ? gtk_widget_get_first_child (box) : NULL; button; button = gtk_widget_get_next_sibling (button))
     if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side")) == (int) side)
@@ -784,43 +603,12 @@ atlas_checklist_pane_focus_item (AtlasChecklistPane *self,
 
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
 
-  ensure_built (self);
+  _atlas_checklist_pane_ensure_built (self);
   check = g_hash_table_lookup (self->checks, id);
   if (check == NULL)
     return FALSE;
 
   return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "row"));
-}
-
-gboolean
-atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
-{
-  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
-
-  ensure_built (self);
-  return gtk_revealer_get_reveal_child (self->alert_revealer);
-}
-
-/**
- * atlas_checklist_pane_dup_summary_text:
- *
- * Returns: (transfer full): the alert (when shown) and the summary, as plain text
- */
-char *
-atlas_checklist_pane_dup_summary_text (AtlasChecklistPane *self)
-{
-  GString *text = g_string_new (NULL);
-
-  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
-
-  ensure_built (self);
-  if (gtk_revealer_get_reveal_child (self->alert_revealer))
-    g_string_append_printf (text, "%s\n%s\n", gtk_label_get_text (self->alert_title), gtk_label_get_text (self->alert_body));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->summary)); child; child = gtk_widget_get_next_sibling (child))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
-
-  return g_string_free (text, FALSE);
 }
 
 static void

@@ -260,10 +260,19 @@ atlas_window_get_tour (AtlasWindow *self)
   return self->tour;
 }
 
+static gboolean
+tour_link_cb (AtlasWindow *self,
+              const char  *uri)
+{
+  /* Glossary terms in a caption open where they do everywhere else: in the explanation. */
+  return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
+}
+
 /* Called once the template is built: the cards' signals, and actions that start disabled. */
 void
 atlas_window_classroom_init (AtlasWindow *self)
 {
+  g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->quiz_card, "changed", G_CALLBACK (quiz_card_changed_cb), self, G_CONNECT_SWAPPED);
   update_tour_actions (self);
   quiz_card_changed_cb (self);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "atlas-application.h"
 #include "atlas-checklist-pane.h"
 #include "atlas-search.h"
 #include "atlas-explanation-pane.h"
@@ -62,6 +63,27 @@ struct _AtlasWindow
 };
 
 AtlasViewPage *atlas_window_get_visible_page          (AtlasWindow    *self);
+
+/* atlas-window.c, shared with the files below */
+void           _atlas_window_show_region              (AtlasWindow    *self,
+                                                       const char     *region_id);
+void           _atlas_window_sync_symptoms            (AtlasWindow    *self);
+
+/* atlas-window-content.c: the content, the user's packs arriving, problems reported */
+void           _atlas_window_set_application_content  (AtlasWindow    *self,
+                                                       AtlasApplication *app);
+void           _atlas_window_problems_action_cb       (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+
+/* atlas-window-start-over.c: Start Over, and the undo of a Clear */
+void           _atlas_window_checklist_cleared_cb     (AtlasWindow    *self);
+void           _atlas_window_undo_clear_action_cb     (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
+void           _atlas_window_start_over_action_cb     (GtkWidget      *widget,
+                                                       const char     *action_name,
+                                                       GVariant       *parameter);
 
 /* atlas-window-classroom.c: the guided tour and the quiz */
 void           atlas_window_classroom_init            (AtlasWindow    *self);

@@ -9,9 +9,10 @@
  * user's choice of which panes to show is remembered only while the panes are unfolded; a
  * fold hides them without overwriting that choice.
  *
- * Three parts of the window have files of their own, sharing atlas-window-private.h: the
- * guided tour and the quiz (atlas-window-classroom.c), the handout (atlas-window-handout.c)
- * and finding anything (atlas-window-search.c).
+ * Five parts of the window have files of their own, sharing atlas-window-private.h: the
+ * guided tour and the quiz (atlas-window-classroom.c), the handout (atlas-window-handout.c),
+ * finding anything (atlas-window-search.c), the content and its problems
+ * (atlas-window-content.c) and Start Over with the undo of a Clear (atlas-window-start-over.c).
  * Their actions are still installed here, with all the others.
  */
 #include "config.h"
@@ -140,9 +141,9 @@ atlas_window_get_visible_page (AtlasWindow *self)
   return ATLAS_IS_VIEW_PAGE (child) ? ATLAS_VIEW_PAGE (child) : NULL;
 }
 
-static void
-show_region (AtlasWindow *self,
-             const char  *region_id)
+void
+_atlas_window_show_region (AtlasWindow *self,
+                           const char  *region_id)
 {
   AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasDiagram *diagram = page ? atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (page)) : NULL;
@@ -152,8 +153,8 @@ show_region (AtlasWindow *self,
 }
 
 /* Ticked symptoms light their regions on the visible view and mark them in the list. */
-static void
-sync_symptoms (AtlasWindow *self)
+void
+_atlas_window_sync_symptoms (AtlasWindow *self)
 {
   AtlasViewPage *page = atlas_window_get_visible_page (self);
   AtlasChecklist *checklist = atlas_checklist_pane_get_checklist (self->symptom_checklist);
@@ -192,8 +193,8 @@ sync_structure_list (AtlasWindow *self)
   if (selected != NULL && atlas_diagram_view_get_selected_region (view) == NULL)
     atlas_diagram_view_set_selected_region (view, selected);
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
-  show_region (self, atlas_diagram_view_get_selected_region (view));
-  sync_symptoms (self);
+  _atlas_window_show_region (self, atlas_diagram_view_get_selected_region (view));
+  _atlas_window_sync_symptoms (self);
 }
 
 static void
@@ -215,7 +216,7 @@ diagram_selection_cb (AtlasWindow      *self,
     return;
 
   atlas_structure_list_set_selected (self->structure_list, atlas_diagram_view_get_selected_region (view));
-  show_region (self, atlas_diagram_view_get_selected_region (view));
+  _atlas_window_show_region (self, atlas_diagram_view_get_selected_region (view));
 
   /* On a narrow screen the explanation is a page of its own: choosing a structure opens it.
    * Not while a tour or a quiz chooses: their cards say what there is to say. */
@@ -283,75 +284,6 @@ view_action_cb (GtkWidget  *widget,
   atlas_window_set_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-static void
-atlas_window_set_content (AtlasWindow  *self,
-                          AtlasContent *content)
-{
-  atlas_explanation_pane_set_content (self->explanation_pane, content);
-  atlas_structure_list_set_content (self->structure_list, content);
-  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    atlas_diagram_view_set_content (atlas_view_page_get_diagram_view (*page), content);
-}
-
-static gboolean
-tour_link_cb (AtlasWindow *self,
-              const char  *uri)
-{
-  /* Glossary terms in a caption open where they do everywhere else: in the explanation. */
-  return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
-}
-
-static void
-checklist_problem_cb (AtlasWindow *self,
-                      const char  *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Ctrl+Z undoes a Clear while its toast is up, and only then. */
-static void
-clear_toast_dismissed_cb (AtlasWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
-}
-
-static void
-checklist_cleared_cb (AtlasWindow *self)
-{
-  AdwToast *toast = adw_toast_new (_("Checklist cleared"));
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-clear");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (clear_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", TRUE);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-undo_clear_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GPtrArray *cleared = g_object_get_data (G_OBJECT (widget), "atlas-start-over-marks");
-
-  atlas_checklist_pane_undo_clear (self->symptom_checklist);
-  gtk_widget_action_set_enabled (widget, "win.undo-clear", FALSE);
-
-  /* After Start Over the toast's Undo brings the marks back too, unless drawing began again. */
-  for (guint i = 0; cleared != NULL && i < cleared->len; i++)
-    {
-      AtlasMarks *marks = g_ptr_array_index (cleared, i);
-
-      if (atlas_marks_get_n_marks (marks) == 0)
-        atlas_marks_undo (marks);
-    }
-  g_object_set_data (G_OBJECT (widget), "atlas-start-over-marks", NULL);
-}
-
 /* For a projector: the whole screen for the diagram. */
 static void
 fullscreen_cb (GtkWidget  *widget,
@@ -366,39 +298,6 @@ fullscreen_cb (GtkWidget  *widget,
     gtk_window_fullscreen (window);
 }
 
-/* Between two patients: nothing of the last one stays on screen. The checklist's Clear keeps
- * its undo, in case this was a slip. */
-static void
-start_over_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GPtrArray *cleared = g_ptr_array_new_with_free_func (g_object_unref);
-
-  atlas_window_classroom_stop (self);
-
-  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    {
-      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
-
-      atlas_diagram_view_set_selected_region (view, NULL);
-      /* The marks go with the rest; their own undo can bring them back. */
-      atlas_diagram_view_set_drawing (view, FALSE);
-      if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) > 0)
-        {
-          atlas_marks_clear (atlas_diagram_view_get_marks (view));
-          g_ptr_array_add (cleared, g_object_ref (atlas_diagram_view_get_marks (view)));
-        }
-      atlas_diagram_view_set_state (view, 0);
-      atlas_diagram_view_zoom_to_fit (view);
-    }
-
-  g_object_set_data_full (G_OBJECT (self), "atlas-start-over-marks", cleared, (GDestroyNotify) g_ptr_array_unref);
-  atlas_checklist_pane_clear (self->symptom_checklist);
-  atlas_window_set_view (self, "front");
-}
-
 /* The pen of the visible view, from anywhere in the window. */
 static void
 draw_cb (GtkWidget  *widget,
@@ -409,132 +308,6 @@ draw_cb (GtkWidget  *widget,
 
   if (page != NULL)
     gtk_widget_activate_action (GTK_WIDGET (atlas_view_page_get_diagram_view (page)), "diagram.toggle-drawing", NULL);
-}
-
-static void
-atlas_window_setup_checklist (AtlasWindow  *self,
-                              AtlasContent *content)
-{
-  g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (content);
-  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "psoas-atlas", "checklist.ini", NULL);
-
-  g_signal_connect_object (self->symptom_checklist, "problem", G_CALLBACK (checklist_problem_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->symptom_checklist, "cleared", G_CALLBACK (checklist_cleared_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (checklist, "changed", G_CALLBACK (sync_symptoms), self, G_CONNECT_SWAPPED);
-  atlas_checklist_pane_setup (self->symptom_checklist, checklist, self->settings, path);
-  atlas_explanation_pane_set_checklist (self->explanation_pane, checklist);
-  sync_symptoms (self);
-
-  /* A kept checklist with a warning sign opens on that warning: it outranks everything. */
-  if (atlas_checklist_has_red_flag (checklist))
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "symptoms");
-      adw_flap_set_reveal_flap (self->checklist_flap, TRUE);
-    }
-}
-
-static void
-problems_response_cb (AdwMessageDialog *dialog)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-show_content_problems_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GPtrArray *problems = atlas_application_get_content_problems (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  g_autofree char *body = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (text, "%s%s", i ? "\n\n" : "", (const char *) g_ptr_array_index (problems, i));
-
-  body = g_strdup (_("These content packs were skipped. Everything else works as usual. "
-                     "Fix the files listed below, or remove the packs, and restart Psoas Atlas."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Content Could Not Be Loaded"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  {
-    GtkWidget *label = gtk_label_new (text->str);
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-
-    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "monospace");
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  }
-  g_signal_connect (dialog, "response", G_CALLBACK (problems_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* A skipped content pack is reported once, unobtrusively, with its details one click away. */
-static void
-atlas_window_report_content_problems (AtlasWindow *self)
-{
-  GPtrArray *problems = atlas_application_get_content_problems (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  AdwToast *toast;
-
-  if (problems->len == 0)
-    return;
-
-  toast = adw_toast_new (ngettext ("A content pack could not be loaded", "Some content packs could not be loaded", problems->len));
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.content-problems");
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Reading the user's packs usually takes a moment; if it takes longer, say so. */
-static gboolean
-show_loading_toast_cb (gpointer data)
-{
-  AtlasWindow *self = data;
-
-  self->loading_timeout = 0;
-  self->loading_toast = g_object_ref (adw_toast_new (_("Loading your content packs…")));
-  adw_toast_set_timeout (self->loading_toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->loading_toast));
-  return G_SOURCE_REMOVE;
-}
-
-/* The user's packs are in: everything that lists content shows theirs too. */
-static void
-content_loaded_cb (AtlasWindow      *self,
-                   GParamSpec       *pspec,
-                   AtlasApplication *application)
-{
-  AtlasContent *content = atlas_application_get_content (application);
-  g_autofree char *selected = g_strdup (atlas_structure_list_get_selected (self->structure_list));
-
-  if (atlas_application_get_loading_content (application))
-    return;
-  g_signal_handlers_disconnect_by_func (application, content_loaded_cb, self);
-
-  g_clear_handle_id (&self->loading_timeout, g_source_remove);
-  if (self->loading_toast != NULL)
-    {
-      adw_toast_dismiss (self->loading_toast);
-      g_clear_object (&self->loading_toast);
-    }
-
-  /* The widgets keep the same content object, which has grown: have them read it again. */
-  atlas_window_set_content (self, NULL);
-  atlas_window_set_content (self, content);
-  atlas_window_search_set_content (self, content);
-  if (selected != NULL)
-    show_region (self, selected);
-  atlas_checklist_pane_set_waiting_for_content (self->symptom_checklist, FALSE);
-  atlas_window_report_content_problems (self);
 }
 
 /* Large text is one CSS class on the window; style.css scales the explanation, the lists and
@@ -635,7 +408,6 @@ atlas_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
   atlas_window_search_init (self);
 
@@ -815,11 +587,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, atlas_window_find_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, show_content_problems_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, undo_clear_cb);
+  gtk_widget_class_install_action (widget_class, "win.content-problems", NULL, _atlas_window_problems_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-clear", NULL, _atlas_window_undo_clear_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-clear", NULL);
   gtk_widget_class_install_action (widget_class, "win.classroom-stop", NULL, atlas_window_classroom_stop_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.start-over", NULL, start_over_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-over", NULL, _atlas_window_start_over_action_cb);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
   gtk_widget_class_install_action (widget_class, "win.draw", NULL, draw_cb);
@@ -890,25 +662,7 @@ atlas_window_new (GtkApplication *application,
                        NULL);
 
   if (ATLAS_IS_APPLICATION (application))
-    {
-      AtlasApplication *app = ATLAS_APPLICATION (application);
-      AtlasContent *content = atlas_application_get_content (app);
-
-      atlas_window_set_content (self, content);
-      /* The user's packs may still be on their way: the window shows the built-in content at
-       * once and theirs when it is read (content_loaded_cb). */
-      if (atlas_application_get_loading_content (app))
-        {
-          atlas_checklist_pane_set_waiting_for_content (self->symptom_checklist, TRUE);
-          g_signal_connect_object (app, "notify::loading-content", G_CALLBACK (content_loaded_cb), self, G_CONNECT_SWAPPED);
-          self->loading_timeout = g_timeout_add (500, show_loading_toast_cb, self);
-        }
-      atlas_window_setup_checklist (self, content);
-      atlas_window_classroom_set_content (self, content);
-      atlas_window_search_set_content (self, content);
-      if (!atlas_application_get_loading_content (app))
-        atlas_window_report_content_problems (self);
-    }
+    _atlas_window_set_application_content (self, ATLAS_APPLICATION (application));
 
   /* Only now, with the content in place, is the front view loaded and its list built: once. */
   sync_structure_list (self);

@@ -1,0 +1,84 @@
+/* atlas-window-start-over.c — Start Over between two patients, and the undo of a Clear.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-window-private.h"
+
+/* Ctrl+Z undoes a Clear while its toast is up, and only then. */
+static void
+clear_toast_dismissed_cb (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
+}
+
+void
+_atlas_window_checklist_cleared_cb (AtlasWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_("Checklist cleared"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-clear");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (clear_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_atlas_window_undo_clear_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GPtrArray *cleared = g_object_get_data (G_OBJECT (widget), "atlas-start-over-marks");
+
+  atlas_checklist_pane_undo_clear (self->symptom_checklist);
+  gtk_widget_action_set_enabled (widget, "win.undo-clear", FALSE);
+
+  /* After Start Over the toast's Undo brings the marks back too, unless drawing began again. */
+  for (guint i = 0; cleared != NULL && i < cleared->len; i++)
+    {
+      AtlasMarks *marks = g_ptr_array_index (cleared, i);
+
+      if (atlas_marks_get_n_marks (marks) == 0)
+        atlas_marks_undo (marks);
+    }
+  g_object_set_data (G_OBJECT (widget), "atlas-start-over-marks", NULL);
+}
+
+/* Between two patients: nothing of the last one stays on screen. The checklist's Clear keeps
+ * its undo, in case this was a slip. */
+void
+_atlas_window_start_over_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GPtrArray *cleared = g_ptr_array_new_with_free_func (g_object_unref);
+
+  atlas_window_classroom_stop (self);
+
+  for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
+    {
+      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
+
+      atlas_diagram_view_set_selected_region (view, NULL);
+      /* The marks go with the rest; their own undo can bring them back. */
+      atlas_diagram_view_set_drawing (view, FALSE);
+      if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) > 0)
+        {
+          atlas_marks_clear (atlas_diagram_view_get_marks (view));
+          g_ptr_array_add (cleared, g_object_ref (atlas_diagram_view_get_marks (view)));
+        }
+      atlas_diagram_view_set_state (view, 0);
+      atlas_diagram_view_zoom_to_fit (view);
+    }
+
+  g_object_set_data_full (G_OBJECT (self), "atlas-start-over-marks", cleared, (GDestroyNotify) g_ptr_array_unref);
+  atlas_checklist_pane_clear (self->symptom_checklist);
+  atlas_window_set_view (self, "front");
+}
