@@ -72,7 +72,8 @@ test_handout_says_what_was_discussed (void **state)
   assert_non_null (strstr (text, "Care the Articles Describe"));
   /* With no warning sign ticked, the handout still lists when to get help, ambulance first. */
   assert_non_null (strstr (text, "When to Get Medical Help"));
-  assert_non_null (strstr (text, "Call an ambulance now: Sudden Belly or Back Pain"));
+  assert_non_null (strstr (text, "Call an ambulance now (Sudden Belly or Back Pain): Sudden, severe pain"));
+  assert_true (strstr (text, "Call an ambulance now") < strstr (text, "Go to an emergency department now"));
   assert_non_null (strstr (text, "Caution:"));
   assert_non_null (strstr (text, "Sources"));
   /* No alert stands before the diagram: with nothing ticked, the warning signs are only listed

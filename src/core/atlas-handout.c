@@ -26,6 +26,7 @@
 #include "atlas-illustrations.h"
 #include "atlas-state-file.h"
 #include "atlas-language.h"
+#include "atlas-structures.h"
 
 #define MARGIN        48.0
 #define GAP            8.0
@@ -163,6 +164,24 @@ cite_all (GHashTable *cited,
     g_hash_table_add (cited, cites[i]);
 }
 
+static int
+compare_steps_first (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const AtlasExercise *ea = *(AtlasExercise * const *) a;
+  const AtlasExercise *eb = *(AtlasExercise * const *) b;
+  GPtrArray *order = user_data;
+  guint ia = 0, ib = 0;
+
+  if ((ea->steps->len > 0) != (eb->steps->len > 0))
+    return ea->steps->len > 0 ? -1 : 1;
+  /* g_ptr_array_sort is not stable: keep the original order by position. */
+  g_ptr_array_find (order, ea, &ia);
+  g_ptr_array_find (order, eb, &ib);
+  return (ia > ib) - (ia < ib);
+}
+
 static void
 build (AtlasHandout *self)
 {
@@ -185,6 +204,9 @@ build (AtlasHandout *self)
         if (!g_ptr_array_find (exercises, g_ptr_array_index (more, i), NULL))
           g_ptr_array_add (exercises, g_ptr_array_index (more, i));
     }
+  /* Paper has room for a few: those with steps (and so a picture) first, as a patient can
+   * follow them at home; the rest keep their order. */
+  g_ptr_array_sort_with_data (exercises, compare_steps_first, exercises);
 
   add_plain (self, BLOCK_TITLE, _("Psoas Atlas"));
   {
@@ -237,7 +259,8 @@ build (AtlasHandout *self)
 
   if (entry != NULL)
     {
-      g_autofree char *name = plain (entry->name);
+      /* The side, as on screen: "Psoas major (left)". */
+      g_autofree char *name = atlas_region_dup_display_name (region, self->content);
       g_autofree char *summary = plain (entry->summary);
 
       add_plain (self, BLOCK_HEADING, name);
@@ -279,17 +302,35 @@ build (AtlasHandout *self)
 
       add_plain (self, BLOCK_HEADING, _("When to Get Medical Help"));
       groups = atlas_red_flag_groups_get (&n_groups);
-      for (guint g = 0; g < n_groups; g++)
-        {
-          g_autofree char *line = g_markup_printf_escaped ("%s• <b>%s:</b> %s. %s", g > 0 ? "\n" : "",
-                                                           _(atlas_urgency_get_alert_title (groups[g].urgency)),
-                                                           _(groups[g].title), _(groups[g].description));
-          g_auto(GStrv) group_cites = g_strsplit (groups[g].cites, " ", -1);
+      /* Most urgent first, each group with the signs to watch for, as the checklist lists them. */
+      for (AtlasUrgency urgency = ATLAS_URGENCY_AMBULANCE; urgency <= ATLAS_URGENCY_SOON; urgency++)
+        for (guint g = 0; g < n_groups; g++)
+          {
+            GPtrArray *all = atlas_content_get_red_flags (self->content);
+            g_autoptr(GString) signs = g_string_new (NULL);
+            g_autofree char *line = NULL;
+            g_auto(GStrv) group_cites = NULL;
 
-          g_string_append (text, line);
-          for (guint c = 0; group_cites[c] != NULL; c++)
-            g_hash_table_add (cited, (gpointer) g_intern_string (group_cites[c]));
-        }
+            if (groups[g].urgency != urgency)
+              continue;
+            for (guint i = 0; i < all->len; i++)
+              {
+                const AtlasRedFlag *flag = g_ptr_array_index (all, i);
+                g_autofree char *sign = NULL;
+
+                if (!g_str_equal (flag->group, groups[g].id))
+                  continue;
+                sign = plain (flag->name);
+                /* Translators: separates warning signs in a list on the handout. */
+                g_string_append_printf (signs, "%s%s", signs->len > 0 ? _("; ") : "", sign);
+              }
+            line = g_markup_printf_escaped ("%s• <b>%s</b> (%s): %s.", text->len > 0 ? "\n" : "",
+                                            _(atlas_urgency_get_alert_title (urgency)), _(groups[g].title), signs->str);
+            g_string_append (text, line);
+            group_cites = g_strsplit (groups[g].cites, " ", -1);
+            for (guint c = 0; group_cites[c] != NULL; c++)
+              g_hash_table_add (cited, (gpointer) g_intern_string (group_cites[c]));
+          }
       add (self, BLOCK_TEXT, text->str);
     }
 

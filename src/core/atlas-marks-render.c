@@ -118,7 +118,15 @@ atlas_mark_render (const AtlasMark *mark,
         pango_layout_context_changed (layout);
         cairo_font_options_destroy (options);
       }
-      pango_font_description_set_absolute_size (font, mark->width * PANGO_SCALE);
+      /* A note drawn on screen shrinks with the diagram on paper; it never prints smaller
+       * than 9 points (or pixels), so the patient can read it at home. */
+      {
+        double dx = 1, dy = 0, size;
+
+        cairo_user_to_device_distance (cr, &dx, &dy);
+        size = MAX (mark->width, 9.0 / MAX (hypot (dx, dy), 1e-6));
+        pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+      }
       pango_layout_set_font_description (layout, font);
       pango_font_description_free (font);
       pango_layout_set_text (layout, mark->text ? mark->text : "", -1);
