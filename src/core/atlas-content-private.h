@@ -1,4 +1,4 @@
-/* atlas-content-private.h — what the content model, its reader and its rules share.
+/* atlas-content-private.h — what the content model, its packs, its reader and its rules share.
  *
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -141,6 +141,34 @@ void                 atlas_statement_free        (gpointer             data);
 void                 atlas_disagreement_free     (gpointer             data);
 int                  atlas_content_compare_files (gconstpointer        a,
                                                   gconstpointer        b);
+void                 atlas_content_merge         (AtlasContent        *self,
+                                                  AtlasContent        *pack,
+                                                  const char          *origin);
+void                 atlas_content_set_pack_error (GError            **error,
+                                                   GFile              *directory,
+                                                   GPtrArray          *problems);
+
+/* An attribute an element allows: atlas_loader_read_attrs() fills in the value found. */
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+  const char *value;
+} AtlasAttr;
+
+/* atlas-content-attributes.c */
+void                 atlas_ref_free              (gpointer             data);
+gboolean             atlas_loader_read_attrs     (AtlasLoader         *loader,
+                                                  const char          *element,
+                                                  const char         **names,
+                                                  const char         **values,
+                                                  AtlasAttr           *attrs,
+                                                  guint                n_attrs);
+gboolean             atlas_is_one_of             (const char          *value,
+                                                  const char * const  *allowed);
+GStrv                atlas_loader_split_ids      (AtlasLoader         *loader,
+                                                  const char          *value,
+                                                  AtlasRefKind         kind);
 
 /* atlas-content-reader.c */
 AtlasContent        *atlas_content_read_pack     (GFile               *directory,

@@ -5,7 +5,8 @@
  *
  * Each file is read with GMarkup. Every problem is collected with its file, line and column
  * rather than stopping at the first, so an author sees all of them at once; the rules that
- * need the whole pack are checked afterwards by atlas-content-rules.c.
+ * need the whole pack are checked afterwards by atlas-content-rules.c. A start tag's attributes
+ * and the references they make are read by atlas-content-attributes.c.
  *
  * Texts are translated as they are read: the text of an element, reconstructed exactly as
  * xgettext extracts it through po/atlas-content.its, is the msgid handed to dgettext.
@@ -18,100 +19,10 @@
 #include "atlas-content-private.h"
 #include "atlas-file.h"
 
-static void
-ref_free (gpointer data)
-{
-  AtlasRef *ref = data;
-
-  g_free (ref->id);
-  g_free (ref);
-}
-
 static const char *
 parent_element (AtlasLoader *loader)
 {
   return loader->stack->len >= 2 ? g_ptr_array_index (loader->stack, loader->stack->len - 2) : NULL;
-}
-
-typedef struct
-{
-  const char *name;
-  gboolean    required;
-  const char *value;
-} Attr;
-
-/* Checks attributes against what the element allows; returns FALSE if a required one is missing. */
-static gboolean
-read_attrs (AtlasLoader *loader,
-            const char  *element,
-            const char **names,
-            const char **values,
-            Attr        *attrs,
-            guint        n_attrs)
-{
-  gboolean ok = TRUE;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      gboolean known = FALSE;
-
-      for (guint a = 0; a < n_attrs; a++)
-        {
-          if (g_str_equal (names[i], attrs[a].name))
-            {
-              attrs[a].value = values[i];
-              known = TRUE;
-            }
-        }
-
-      if (!known)
-        atlas_loader_problem (loader, NULL, "<%s> has no attribute “%s”", element, names[i]);
-    }
-
-  for (guint a = 0; a < n_attrs; a++)
-    {
-      if (attrs[a].required && (attrs[a].value == NULL || attrs[a].value[0] == '\0'))
-        {
-          atlas_loader_problem (loader, NULL, "<%s> needs a “%s” attribute", element, attrs[a].name);
-          ok = FALSE;
-        }
-    }
-
-  return ok;
-}
-
-static gboolean
-is_one_of (const char         *value,
-           const char * const *allowed)
-{
-  return value != NULL && g_strv_contains (allowed, value);
-}
-
-static GStrv
-split_ids (AtlasLoader *loader,
-           const char  *value,
-           AtlasRefKind kind)
-{
-  g_auto(GStrv) parts = g_strsplit_set (value ? value : "", " \t\r\n", -1);
-  GPtrArray *ids = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      AtlasRef *ref;
-
-      if (parts[i][0] == '\0')
-        continue;
-
-      ref = g_new0 (AtlasRef, 1);
-      ref->kind = kind;
-      ref->id = g_strdup (parts[i]);
-      ref->where = atlas_loader_here (loader);
-      g_ptr_array_add (loader->refs, ref);
-      g_ptr_array_add (ids, g_strdup (parts[i]));
-    }
-
-  g_ptr_array_add (ids, NULL);
-  return (GStrv) g_ptr_array_free (ids, FALSE);
 }
 
 static const char * const text_elements[] = {
@@ -175,14 +86,14 @@ start_item (AtlasLoader *loader,
 
   if (g_str_equal (element, "source"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "short", FALSE } };
+      AtlasAttr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "short", FALSE } };
       static const char * const kinds[] = { "article", "reference", NULL };
       AtlasSource *source = g_new0 (AtlasSource, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       /* A citation's name is words ("Massage page") as often as a name: po/its translates it. */
       source->short_name = attrs[2].value != NULL ? g_strdup (dgettext (GETTEXT_PACKAGE, attrs[2].value)) : NULL;
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+      if (attrs[1].value != NULL && !atlas_is_one_of (attrs[1].value, kinds))
         atlas_loader_problem (loader, NULL, "<source> kind “%s” is not “article” or “reference”", attrs[1].value);
       source->is_article = g_strcmp0 (attrs[1].value, "article") == 0;
       item = source;
@@ -190,19 +101,19 @@ start_item (AtlasLoader *loader,
     }
   else if (g_str_equal (element, "term"))
     {
-      Attr attrs[] = { { "id", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE } };
       AtlasTerm *term = g_new0 (AtlasTerm, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       item = term;
       id = attrs[0].value;
     }
   else if (g_str_equal (element, "region"))
     {
-      Attr attrs[] = { { "id", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE } };
       AtlasRegionContent *region = g_new0 (AtlasRegionContent, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       region->articles = g_ptr_array_new_with_free_func (atlas_statement_free);
       region->anatomy = g_ptr_array_new_with_free_func (atlas_statement_free);
       region->disagreements = g_ptr_array_new_with_free_func (atlas_disagreement_free);
@@ -211,30 +122,30 @@ start_item (AtlasLoader *loader,
     }
   else if (g_str_equal (element, "symptom"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "sided", FALSE }, { "regions", TRUE }, { "cite", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "sided", FALSE }, { "regions", TRUE }, { "cite", TRUE } };
       static const char * const groups[] = { "back", "hip", "groin-leg", "movement", NULL };
       static const char * const yes_no[] = { "yes", "no", NULL };
       AtlasSymptom *symptom = g_new0 (AtlasSymptom, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       symptom->group = g_strdup (attrs[1].value);
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, groups))
+      if (attrs[1].value != NULL && !atlas_is_one_of (attrs[1].value, groups))
         atlas_loader_problem (loader, NULL, "<symptom> group “%s” is not one of back, hip, groin-leg, movement", attrs[1].value);
-      if (attrs[2].value != NULL && !is_one_of (attrs[2].value, yes_no))
+      if (attrs[2].value != NULL && !atlas_is_one_of (attrs[2].value, yes_no))
         atlas_loader_problem (loader, NULL, "<symptom> sided must be “yes” or “no”, not “%s”", attrs[2].value);
       symptom->sided = g_strcmp0 (attrs[2].value, "yes") == 0;
-      symptom->regions = split_ids (loader, attrs[3].value, ATLAS_REF_REGION);
-      symptom->cites = split_ids (loader, attrs[4].value, ATLAS_REF_SOURCE);
+      symptom->regions = atlas_loader_split_ids (loader, attrs[3].value, ATLAS_REF_REGION);
+      symptom->cites = atlas_loader_split_ids (loader, attrs[4].value, ATLAS_REF_SOURCE);
       item = symptom;
       id = attrs[0].value;
     }
   else if (g_str_equal (element, "red-flag"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE }, { "urgency", FALSE } };
+      AtlasAttr attrs[] = { { "id", TRUE }, { "group", TRUE }, { "cite", TRUE }, { "urgency", FALSE } };
       AtlasRedFlag *flag = g_new0 (AtlasRedFlag, 1);
       const AtlasRedFlagGroup *group;
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       flag->group = g_strdup (attrs[1].value);
       atlas_loader_check_red_flag_group (loader, attrs[1].value);
       /* A sign is as urgent as its group, unless it says otherwise: a history of cancer with new
@@ -244,22 +155,22 @@ start_item (AtlasLoader *loader,
       if (attrs[3].value != NULL && !atlas_urgency_from_string (attrs[3].value, &flag->urgency))
         atlas_loader_problem (loader, NULL, "<red-flag> urgency “%s” is not one of ambulance, emergency, same-day, soon",
                               attrs[3].value);
-      flag->cites = split_ids (loader, attrs[2].value, ATLAS_REF_SOURCE);
+      flag->cites = atlas_loader_split_ids (loader, attrs[2].value, ATLAS_REF_SOURCE);
       item = flag;
       id = attrs[0].value;
     }
   else if (g_str_equal (element, "exercise"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "regions", TRUE }, { "cite", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE }, { "kind", TRUE }, { "regions", TRUE }, { "cite", TRUE } };
       static const char * const kinds[] = { "stretch", "strengthen", "self-care", "hands-on", NULL };
       AtlasExercise *exercise = g_new0 (AtlasExercise, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       exercise->kind = g_strdup (attrs[1].value);
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+      if (attrs[1].value != NULL && !atlas_is_one_of (attrs[1].value, kinds))
         atlas_loader_problem (loader, NULL, "<exercise> kind “%s” is not one of stretch, strengthen, self-care, hands-on", attrs[1].value);
-      exercise->regions = split_ids (loader, attrs[2].value, ATLAS_REF_REGION);
-      exercise->cites = split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
+      exercise->regions = atlas_loader_split_ids (loader, attrs[2].value, ATLAS_REF_REGION);
+      exercise->cites = atlas_loader_split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
       exercise->steps = g_ptr_array_new_with_free_func (g_free);
       exercise->cautions = g_ptr_array_new_with_free_func (g_free);
       exercise->disagreements = g_ptr_array_new_with_free_func (atlas_disagreement_free);
@@ -268,20 +179,20 @@ start_item (AtlasLoader *loader,
     }
   else if (g_str_equal (element, "tour-step"))
     {
-      Attr attrs[] = { { "id", TRUE }, { "view", TRUE }, { "region", TRUE }, { "cite", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE }, { "view", TRUE }, { "region", TRUE }, { "cite", TRUE } };
       static const char * const views[] = { "front", "side", "section", NULL };
       AtlasTourStep *step = g_new0 (AtlasTourStep, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       step->view = g_strdup (attrs[1].value);
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, views))
+      if (attrs[1].value != NULL && !atlas_is_one_of (attrs[1].value, views))
         atlas_loader_problem (loader, NULL, "<tour-step> view “%s” is not one of front, side, section", attrs[1].value);
       step->region = g_strdup (attrs[2].value);
       /* Only the reference is wanted here: it is checked once every file is read. */
       if (attrs[2].value != NULL)
-        g_strfreev (split_ids (loader, attrs[2].value, ATLAS_REF_TOUR_REGION));
+        g_strfreev (atlas_loader_split_ids (loader, attrs[2].value, ATLAS_REF_TOUR_REGION));
       /* A tour step teaches like any other statement, so it names its sources like one. */
-      step->cites = split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
+      step->cites = atlas_loader_split_ids (loader, attrs[3].value, ATLAS_REF_SOURCE);
       item = step;
       id = attrs[0].value;
     }
@@ -322,7 +233,7 @@ loader_start_element (GMarkupParseContext *context,
   /* Inside a text, only <term> may appear, and only once deep. */
   if (loader->text != NULL)
     {
-      Attr attrs[] = { { "ref", TRUE } };
+      AtlasAttr attrs[] = { { "ref", TRUE } };
 
       if (!g_str_equal (element, "term") || loader->in_term)
         {
@@ -332,9 +243,9 @@ loader_start_element (GMarkupParseContext *context,
           return;
         }
 
-      if (read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)))
+      if (atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)))
         {
-          g_strfreev (split_ids (loader, attrs[0].value, ATLAS_REF_TERM));
+          g_strfreev (atlas_loader_split_ids (loader, attrs[0].value, ATLAS_REF_TERM));
 
           g_string_append (loader->text, "<term ref=\"");
           atlas_rich_text_append_escaped (loader->text, attrs[0].value, -1);
@@ -348,7 +259,7 @@ loader_start_element (GMarkupParseContext *context,
 
   if (parent == NULL)
     {
-      Attr attrs[] = { { "version", TRUE } };
+      AtlasAttr attrs[] = { { "version", TRUE } };
       guint64 version = 0;
 
       if (!g_str_equal (element, "atlas-content"))
@@ -358,7 +269,7 @@ loader_start_element (GMarkupParseContext *context,
           return;
         }
 
-      if (read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)) &&
+      if (atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs)) &&
           (!g_ascii_string_to_unsigned (attrs[0].value, 10, 1, G_MAXUINT32, &version, NULL) ||
            version > ATLAS_CONTENT_VERSION))
         {
@@ -390,7 +301,7 @@ loader_start_element (GMarkupParseContext *context,
     {
       AtlasRegionContent *region = loader->item;
 
-      read_attrs (loader, element, names, values, NULL, 0);
+      atlas_loader_read_attrs (loader, element, names, values, NULL, 0);
       loader->section = g_str_equal (element, "articles") ? region->articles : region->anatomy;
       return;
     }
@@ -402,10 +313,10 @@ loader_start_element (GMarkupParseContext *context,
       GPtrArray *disagreements = g_str_equal (parent_element (loader), "exercise")
                                  ? ((AtlasExercise *) loader->item)->disagreements
                                  : ((AtlasRegionContent *) loader->item)->disagreements;
-      Attr attrs[] = { { "id", TRUE } };
+      AtlasAttr attrs[] = { { "id", TRUE } };
       AtlasDisagreement *disagreement = g_new0 (AtlasDisagreement, 1);
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
       disagreement->id = g_strdup (attrs[0].value ? attrs[0].value : "");
       disagreement->views = g_ptr_array_new_with_free_func (atlas_statement_free);
       g_ptr_array_add (disagreements, disagreement);
@@ -421,12 +332,12 @@ loader_start_element (GMarkupParseContext *context,
 
   if (g_str_equal (element, "p") || g_str_equal (element, "view"))
     {
-      Attr attrs[] = { { "cite", TRUE }, { "kind", FALSE } };
+      AtlasAttr attrs[] = { { "cite", TRUE }, { "kind", FALSE } };
       static const char * const kinds[] = { "anecdote", "opinion", NULL };
 
-      read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
-      loader->text_cites = split_ids (loader, attrs[0].value, ATLAS_REF_SOURCE);
-      if (attrs[1].value != NULL && !is_one_of (attrs[1].value, kinds))
+      atlas_loader_read_attrs (loader, element, names, values, attrs, G_N_ELEMENTS (attrs));
+      loader->text_cites = atlas_loader_split_ids (loader, attrs[0].value, ATLAS_REF_SOURCE);
+      if (attrs[1].value != NULL && !atlas_is_one_of (attrs[1].value, kinds))
         atlas_loader_problem (loader, NULL, "<%s> kind “%s” is not “anecdote” or “opinion”", element, attrs[1].value);
       else if (g_strcmp0 (attrs[1].value, "anecdote") == 0)
         loader->text_kind = ATLAS_STATEMENT_ANECDOTE;
@@ -434,7 +345,7 @@ loader_start_element (GMarkupParseContext *context,
         loader->text_kind = ATLAS_STATEMENT_OPINION;
     }
   else
-    read_attrs (loader, element, names, values, NULL, 0);
+    atlas_loader_read_attrs (loader, element, names, values, NULL, 0);
 
   loader->text = g_string_new (NULL);
   g_free (loader->text_element);
@@ -786,7 +697,7 @@ atlas_content_read_pack (GFile        *directory,
   loader.content = pack;
   loader.base = base;
   loader.problems = problems;
-  loader.refs = g_ptr_array_new_with_free_func (ref_free);
+  loader.refs = g_ptr_array_new_with_free_func (atlas_ref_free);
   loader.where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   loader.unfinished = g_hash_table_new (NULL, NULL);
   loader.stack = g_ptr_array_new_with_free_func (g_free);
