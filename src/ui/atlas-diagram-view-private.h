@@ -5,7 +5,8 @@
  *
  * AtlasDiagramView is one widget written in several files, each owning one concern:
  *
- *   atlas-diagram-view.c           the widget: input, zoom, pan, focus, properties, layer order
+ *   atlas-diagram-view.c           the widget: zoom, pan, focus, properties, layer order
+ *   atlas-diagram-view-input.c     pointer, stylus, pinch, scroll and keys; the view's actions
  *   atlas-diagram-view-geometry.c  document ↔ widget coordinates, the fit, hit testing
  *   atlas-diagram-view-render.c    the cached base picture, the cross-fade and the posture
  *                                  morph, highlights
@@ -135,6 +136,10 @@ _atlas_diagram_view_shown_state (AtlasDiagramView *self)
 /* atlas-diagram-view.c */
 void               _atlas_diagram_view_notify              (AtlasDiagramView *self,
                                                             guint             prop_id);
+
+/* atlas-diagram-view-input.c */
+void               _atlas_diagram_view_input_class_init    (GtkWidgetClass   *widget_class);
+void               _atlas_diagram_view_input_init          (AtlasDiagramView *self);
 
 /* atlas-diagram-view-geometry.c */
 void               _atlas_diagram_view_drawing_area        (AtlasDiagramView *self,

@@ -7,36 +7,19 @@
  * articles say (each statement with its sources), what does reference anatomy say, where do
  * the sources disagree, and what can I do (exercises and care, with their cautions). Every
  * citation and every glossary term is a link that opens a popover, so nothing is asserted
- * without its source being one click away.
+ * without its source being one click away; those links and popovers are in
+ * atlas-explanation-pane-links.c (see atlas-explanation-pane-private.h).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <string.h>
 
-#include "atlas-explanation-pane.h"
+#include "atlas-explanation-pane-private.h"
 #include "atlas-illustrations.h"
 #include "atlas-checklist.h"
 #include "atlas-structures.h"
 #include "atlas-ui.h"
-
-struct _AtlasExplanationPane
-{
-  GtkWidget     parent_instance;
-
-  AtlasContent   *content;
-  AtlasChecklist *checklist;   /* decides whether care may be shown */
-  const AtlasRegion *region;   /* what is shown; owned by its diagram, which outlives us */
-  gboolean        care_withdrawn;
-  GtkPopover   *popover;
-  GPtrArray    *closed_popovers; /* closed, still parented to a label, to unparent */
-  guint         unparent_id;
-
-  GtkStack     *stack;
-  GtkWidget    *scroller;
-  GtkBox       *box;
-};
 
 G_DEFINE_FINAL_TYPE (AtlasExplanationPane, atlas_explanation_pane, GTK_TYPE_WIDGET)
 
@@ -75,11 +58,6 @@ statement_markup (AtlasExplanationPane *self,
   return g_string_free (markup, FALSE);
 }
 
-static gboolean
-link_cb (GtkLabel             *label,
-         const char           *uri,
-         AtlasExplanationPane *self);
-
 /* @level: 0 for text, or the level of a heading, which screen readers list and jump between */
 static GtkWidget *
 add_label_full (AtlasExplanationPane *self,
@@ -102,7 +80,7 @@ add_label_full (AtlasExplanationPane *self,
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  g_signal_connect (label, "activate-link", G_CALLBACK (link_cb), self);
+  g_signal_connect (label, "activate-link", G_CALLBACK (_atlas_explanation_pane_link_cb), self);
   gtk_box_append (box, label);
   return label;
 }
@@ -266,44 +244,12 @@ exercise_widget (AtlasExplanationPane *self,
   return expander;
 }
 
-/* Popovers hang off the label whose link opened them. They must be unparented before their
- * label goes, and not from inside their own "closed" handler, so closed ones wait here. */
-static void
-unparent_popovers (AtlasExplanationPane *self)
-{
-  g_clear_handle_id (&self->unparent_id, g_source_remove);
-
-  if (self->popover != NULL)
-    g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
-
-  for (guint i = 0; i < self->closed_popovers->len; i++)
-    {
-      GtkWidget *popover = g_ptr_array_index (self->closed_popovers, i);
-
-      if (gtk_widget_get_parent (popover) != NULL)
-        gtk_widget_unparent (popover);
-    }
-  g_ptr_array_set_size (self->closed_popovers, 0);
-}
-
-static gboolean
-unparent_idle_cb (gpointer user_data)
-{
-  AtlasExplanationPane *self = user_data;
-  GtkPopover *open = g_steal_pointer (&self->popover);
-
-  self->unparent_id = 0;
-  unparent_popovers (self);
-  self->popover = open;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 clear_box (AtlasExplanationPane *self)
 {
   GtkWidget *child;
 
-  unparent_popovers (self);
+  _atlas_explanation_pane_unparent_popovers (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
 }
@@ -327,7 +273,7 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
 
   g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
 
-  unparent_popovers (self);
+  _atlas_explanation_pane_unparent_popovers (self);
   g_signal_emit (self, signals[SIGNAL_SHOW_REGIONS], 0, NULL);
   self->region = region;
   self->care_withdrawn = self->checklist != NULL && atlas_checklist_has_red_flag (self->checklist);
@@ -469,160 +415,6 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   gtk_stack_set_visible_child_name (self->stack, "region");
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Links                                                                                      */
-
-static void
-popover_closed_cb (GtkPopover           *popover,
-                   AtlasExplanationPane *self)
-{
-  if (self->popover != popover)
-    return;
-
-  g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
-  if (self->unparent_id == 0)
-    self->unparent_id = g_idle_add (unparent_idle_cb, self);
-}
-
-static void
-all_sources_cb (GtkButton *button)
-{
-  gtk_widget_activate_action (GTK_WIDGET (button), "app.sources", NULL);
-}
-
-static GtkWidget *
-popover_label (const char *markup,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-show_popover (AtlasExplanationPane *self,
-              GtkWidget            *anchor,
-              GtkWidget            *child)
-{
-  GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
-
-  unparent_popovers (self);
-
-  gtk_widget_set_margin_start (child, 6);
-  gtk_widget_set_margin_end (child, 6);
-  gtk_widget_set_margin_top (child, 6);
-  gtk_widget_set_margin_bottom (child, 6);
-  gtk_popover_set_child (popover, child);
-  gtk_widget_set_parent (GTK_WIDGET (popover), anchor);
-  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), self);
-  self->popover = popover;
-  gtk_popover_popup (popover);
-}
-
-static GtkWidget *
-term_popover_child (const AtlasTerm *term)
-{
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  g_autofree char *name = atlas_rich_text_to_markup (term->name);
-  g_autofree char *definition = atlas_rich_text_to_markup (term->definition);
-
-  gtk_box_append (box, popover_label (name, "heading"));
-  gtk_box_append (box, popover_label (definition, NULL));
-  return GTK_WIDGET (box);
-}
-
-static GtkWidget *
-source_popover_child (const AtlasSource *source)
-{
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  g_autofree char *title = g_markup_escape_text (source->title, -1);
-  g_autofree char *contribution = atlas_rich_text_to_markup (source->contribution);
-  g_autoptr(GString) byline = g_string_new (NULL);
-  GtkWidget *button;
-
-  gtk_box_append (box, popover_label (title, "heading"));
-
-  g_string_append (byline, source->is_article ? _("Patient-education article") : _("Reference source"));
-  if (source->author != NULL)
-    g_string_append_printf (byline, " · %s", source->author);
-  if (source->publisher != NULL)
-    g_string_append_printf (byline, " · %s", source->publisher);
-  if (source->date != NULL)
-    g_string_append_printf (byline, " · %s", source->date);
-  {
-    g_autofree char *escaped = g_markup_escape_text (byline->str, -1);
-    gtk_box_append (box, popover_label (escaped, "dim-label"));
-  }
-
-  gtk_box_append (box, popover_label (contribution, NULL));
-
-  button = gtk_button_new_with_mnemonic (_("_All Sources"));
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  g_signal_connect (button, "clicked", G_CALLBACK (all_sources_cb), NULL);
-  gtk_box_append (box, button);
-  return GTK_WIDGET (box);
-}
-
-static gboolean
-open_link (AtlasExplanationPane *self,
-           GtkWidget            *anchor,
-           const char           *uri)
-{
-  if (self->content == NULL)
-    return FALSE;
-
-  if (g_str_has_prefix (uri, "term:"))
-    {
-      const AtlasTerm *term = atlas_content_get_term (self->content, uri + strlen ("term:"));
-
-      if (term != NULL)
-        show_popover (self, anchor, term_popover_child (term));
-      return TRUE;
-    }
-
-  if (g_str_has_prefix (uri, "source:"))
-    {
-      const AtlasSource *source = atlas_content_get_source (self->content, uri + strlen ("source:"));
-
-      if (source != NULL)
-        show_popover (self, anchor, source_popover_child (source));
-      return TRUE;
-    }
-
-  /* No other links exist; never hand one to a browser. */
-  return TRUE;
-}
-
-static gboolean
-link_cb (GtkLabel             *label,
-         const char           *uri,
-         AtlasExplanationPane *self)
-{
-  return open_link (self, GTK_WIDGET (label), uri);
-}
-
-/**
- * atlas_explanation_pane_activate_link:
- *
- * Opens a "term:ID" or "source:ID" link as a click on it would.
- */
-gboolean
-atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
-                                      const char           *uri)
-{
-  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
-
-  /* With nothing chosen the explanation is not on screen, and a popover needs its anchor to be. */
-  return open_link (self, gtk_widget_get_mapped (GTK_WIDGET (self->box)) ? GTK_WIDGET (self->box) : GTK_WIDGET (self), uri);
-}
-
 /**
  * atlas_explanation_pane_open_exercise:
  * @exercise_id: an exercise of the structure shown
@@ -649,19 +441,6 @@ atlas_explanation_pane_open_exercise (AtlasExplanationPane *self,
         }
     }
   return FALSE;
-}
-
-/**
- * atlas_explanation_pane_get_popover:
- *
- * Returns: (nullable) (transfer none): the open glossary or source popover
- */
-GtkPopover *
-atlas_explanation_pane_get_popover (AtlasExplanationPane *self)
-{
-  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), NULL);
-
-  return self->popover;
 }
 
 /**
@@ -751,7 +530,7 @@ atlas_explanation_pane_dispose (GObject *object)
   AtlasExplanationPane *self = ATLAS_EXPLANATION_PANE (object);
 
   if (self->closed_popovers != NULL)
-    unparent_popovers (self);
+    _atlas_explanation_pane_unparent_popovers (self);
   g_clear_pointer (&self->closed_popovers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPLANATION_PANE);
   g_clear_object (&self->content);

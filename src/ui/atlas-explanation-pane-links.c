@@ -1,0 +1,215 @@
+/* atlas-explanation-pane-links.c — the explanation's links: glossary terms and citations.
+ *
+ * Copyright 2026 The Psoas Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every label of the pane sends its "term:ID" and "source:ID" links here; each opens a popover
+ * with the term's definition or the source's details, hung off the label that was clicked. No
+ * other link is followed, so nothing leaves for a browser. The popovers outlive their label's
+ * "closed" signal and must be unparented before the labels are removed, which is why the pane
+ * calls _atlas_explanation_pane_unparent_popovers() before it clears its page.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <string.h>
+
+#include "atlas-explanation-pane-private.h"
+#include "atlas-rich-text.h"
+
+/* Popovers hang off the label whose link opened them. They must be unparented before their
+ * label goes, and not from inside their own "closed" handler, so closed ones wait here. */
+void
+_atlas_explanation_pane_unparent_popovers (AtlasExplanationPane *self)
+{
+  g_clear_handle_id (&self->unparent_id, g_source_remove);
+
+  if (self->popover != NULL)
+    g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
+
+  for (guint i = 0; i < self->closed_popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (self->closed_popovers, i);
+
+      if (gtk_widget_get_parent (popover) != NULL)
+        gtk_widget_unparent (popover);
+    }
+  g_ptr_array_set_size (self->closed_popovers, 0);
+}
+
+static gboolean
+unparent_idle_cb (gpointer user_data)
+{
+  AtlasExplanationPane *self = user_data;
+  GtkPopover *open = g_steal_pointer (&self->popover);
+
+  self->unparent_id = 0;
+  _atlas_explanation_pane_unparent_popovers (self);
+  self->popover = open;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popover_closed_cb (GtkPopover           *popover,
+                   AtlasExplanationPane *self)
+{
+  if (self->popover != popover)
+    return;
+
+  g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
+  if (self->unparent_id == 0)
+    self->unparent_id = g_idle_add (unparent_idle_cb, self);
+}
+
+static void
+all_sources_cb (GtkButton *button)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "app.sources", NULL);
+}
+
+static GtkWidget *
+popover_label (const char *markup,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+show_popover (AtlasExplanationPane *self,
+              GtkWidget            *anchor,
+              GtkWidget            *child)
+{
+  GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
+
+  _atlas_explanation_pane_unparent_popovers (self);
+
+  gtk_widget_set_margin_start (child, 6);
+  gtk_widget_set_margin_end (child, 6);
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, 6);
+  gtk_popover_set_child (popover, child);
+  gtk_widget_set_parent (GTK_WIDGET (popover), anchor);
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), self);
+  self->popover = popover;
+  gtk_popover_popup (popover);
+}
+
+static GtkWidget *
+term_popover_child (const AtlasTerm *term)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *name = atlas_rich_text_to_markup (term->name);
+  g_autofree char *definition = atlas_rich_text_to_markup (term->definition);
+
+  gtk_box_append (box, popover_label (name, "heading"));
+  gtk_box_append (box, popover_label (definition, NULL));
+  return GTK_WIDGET (box);
+}
+
+static GtkWidget *
+source_popover_child (const AtlasSource *source)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *title = g_markup_escape_text (source->title, -1);
+  g_autofree char *contribution = atlas_rich_text_to_markup (source->contribution);
+  g_autoptr(GString) byline = g_string_new (NULL);
+  GtkWidget *button;
+
+  gtk_box_append (box, popover_label (title, "heading"));
+
+  g_string_append (byline, source->is_article ? _("Patient-education article") : _("Reference source"));
+  if (source->author != NULL)
+    g_string_append_printf (byline, " · %s", source->author);
+  if (source->publisher != NULL)
+    g_string_append_printf (byline, " · %s", source->publisher);
+  if (source->date != NULL)
+    g_string_append_printf (byline, " · %s", source->date);
+  {
+    g_autofree char *escaped = g_markup_escape_text (byline->str, -1);
+    gtk_box_append (box, popover_label (escaped, "dim-label"));
+  }
+
+  gtk_box_append (box, popover_label (contribution, NULL));
+
+  button = gtk_button_new_with_mnemonic (_("_All Sources"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect (button, "clicked", G_CALLBACK (all_sources_cb), NULL);
+  gtk_box_append (box, button);
+  return GTK_WIDGET (box);
+}
+
+static gboolean
+open_link (AtlasExplanationPane *self,
+           GtkWidget            *anchor,
+           const char           *uri)
+{
+  if (self->content == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (uri, "term:"))
+    {
+      const AtlasTerm *term = atlas_content_get_term (self->content, uri + strlen ("term:"));
+
+      if (term != NULL)
+        show_popover (self, anchor, term_popover_child (term));
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (uri, "source:"))
+    {
+      const AtlasSource *source = atlas_content_get_source (self->content, uri + strlen ("source:"));
+
+      if (source != NULL)
+        show_popover (self, anchor, source_popover_child (source));
+      return TRUE;
+    }
+
+  /* No other links exist; never hand one to a browser. */
+  return TRUE;
+}
+
+gboolean
+_atlas_explanation_pane_link_cb (GtkLabel             *label,
+                                 const char           *uri,
+                                 AtlasExplanationPane *self)
+{
+  return open_link (self, GTK_WIDGET (label), uri);
+}
+
+/**
+ * atlas_explanation_pane_activate_link:
+ *
+ * Opens a "term:ID" or "source:ID" link as a click on it would.
+ */
+gboolean
+atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
+                                      const char           *uri)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
+
+  /* With nothing chosen the explanation is not on screen, and a popover needs its anchor to be. */
+  return open_link (self, gtk_widget_get_mapped (GTK_WIDGET (self->box)) ? GTK_WIDGET (self->box) : GTK_WIDGET (self), uri);
+}
+
+/**
+ * atlas_explanation_pane_get_popover:
+ *
+ * Returns: (nullable) (transfer none): the open glossary or source popover
+ */
+GtkPopover *
+atlas_explanation_pane_get_popover (AtlasExplanationPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), NULL);
+
+  return self->popover;
+}
