@@ -472,6 +472,30 @@ test_exercise_pictures_in_the_handout (void **state)
   }
 }
 
+/* The handout keeps the marks exactly: a tiny ellipse that rounds to nothing in the file format
+ * once made the copy fail and every mark vanish from the paper. */
+static void
+test_marks_survive_the_copy_exactly (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasMarks) marks = atlas_marks_new ();
+  g_autoptr(AtlasMark) stroke = atlas_mark_new (ATLAS_MARK_STROKE, ATLAS_MARK_RED, 20);
+  g_autoptr(AtlasMark) tiny = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_RED, 3);
+  g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, "psoas-major-left");
+  g_autoptr(AtlasHandout) unmarked = atlas_handout_new (f->content, f->checklist, f->front, "psoas-major-left");
+
+  atlas_mark_add_point (stroke, 100, 100);
+  atlas_mark_add_point (stroke, 600, 600);
+  atlas_mark_add_point (tiny, 300.001, 300);
+  atlas_mark_add_point (tiny, 300.004, 300.002);
+  atlas_marks_add (marks, stroke);
+  atlas_marks_add (marks, tiny);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+
+  atlas_handout_set_marks (handout, marks);
+  assert_true (count_differences (handout, unmarked) > 500);
+}
+
 int
 main (void)
 {
@@ -481,6 +505,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_every_warning_sign_withdraws_care_for_every_structure, setup, teardown),
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
     cmocka_unit_test_setup_teardown (test_diagram_is_labelled_and_marked, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_marks_survive_the_copy_exactly, setup, teardown),
     cmocka_unit_test_setup_teardown (test_letter_and_a4, setup, teardown),
     cmocka_unit_test_setup_teardown (test_date_is_unambiguous, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_exercise_with_steps_has_a_picture, setup, teardown),

@@ -466,10 +466,9 @@ atlas_handout_set_marks (AtlasHandout *self,
   g_clear_object (&self->marks);
   if (marks != NULL && atlas_marks_get_n_marks (marks) > 0)
     {
-      /* A copy without history: the handout keeps the marks of the moment it was made. */
-      g_autofree char *data = atlas_marks_serialize (marks);
-
-      self->marks = atlas_marks_new_from_data (data, strlen (data), "marks", NULL);
+      /* A copy without history: the handout keeps the marks of the moment it was made,
+       * exactly (a round trip through the file format would round them, and could refuse them). */
+      self->marks = atlas_marks_copy (marks);
     }
 }
 

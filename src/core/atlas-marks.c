@@ -353,6 +353,27 @@ remember (AtlasMarks *self)
 }
 
 /**
+ * atlas_marks_copy:
+ *
+ * The marks as they are now, without their undo history, on the same view. The marks
+ * themselves are shared (a mark never changes once added), so nothing is rounded or lost.
+ *
+ * Returns: (transfer full): a new list
+ */
+AtlasMarks *
+atlas_marks_copy (AtlasMarks *self)
+{
+  AtlasMarks *copy;
+
+  g_return_val_if_fail (ATLAS_IS_MARKS (self), NULL);
+
+  copy = atlas_marks_new ();
+  g_ptr_array_extend (copy->marks, self->marks, copy_mark_ref, NULL);
+  atlas_marks_set_view (copy, self->view);
+  return copy;
+}
+
+/**
  * atlas_marks_add:
  *
  * Adds @mark on top, if it is complete (atlas_mark_is_complete()) and there is room.

@@ -92,6 +92,7 @@ G_DECLARE_FINAL_TYPE (AtlasMarks, atlas_marks, ATLAS, MARKS, GObject)
 GQuark       atlas_marks_error_quark        (void);
 
 AtlasMarks  *atlas_marks_new                (void);
+AtlasMarks  *atlas_marks_copy               (AtlasMarks      *self);
 guint        atlas_marks_get_n_marks        (AtlasMarks      *self);
 AtlasMark   *atlas_marks_get_mark           (AtlasMarks      *self,
                                              guint            index);
