@@ -22,6 +22,12 @@ cases = [
     # A device is not replaced, and the old handout survives a failed write.
     ([b"--handout", b"/dev/full"], 1, "not a regular file", None),
     ([b"--handout", old, b"--region", b"elbow"], 1, "no region", None),
+    # Options of a handout without one, or two jobs at once, are refused rather than ignored.
+    ([b"--language", b"es"], 1, "only go with --handout", None),
+    ([b"--paper", b"letter"], 1, "only go with --handout", None),
+    ([b"--validate-content", b"/tmp", b"--handout", old], 1, "two separate jobs", None),
+    # The handout never replaces the marks file it is drawn from.
+    ([b"--handout", old, b"--marks", old], 1, "the same file", None),
 ]
 
 failed = 0

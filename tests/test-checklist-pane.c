@@ -355,6 +355,7 @@ test_no_private_copy_lingers (void **state)
   atlas_test_close_window (GTK_WINDOW (f->window));
   g_mkdir_with_parents (dir, 0700);
   assert_true (g_file_set_contents (tmp, "[Checklist]\nversion=1\nsymptoms=limp", -1, NULL));
+  g_chmod (tmp, 0600);  /* as a save makes it */
   assert_true (g_file_set_contents (aside, "[Checklist]\nversion=99\n", -1, NULL));
 
   open_window (f);

@@ -354,12 +354,19 @@ test_leftovers_are_removed (void **state)
   g_autofree char *aside = g_strconcat (f->path, ".unreadable-20260101-120000", NULL);
   g_autofree char *other = g_build_filename (f->dir, "notes.txt", NULL);
   g_autofree char *longer = g_strconcat (f->path, ".bak1234", NULL);
+  g_autofree char *backup = g_strconcat (f->path, ".backup", NULL);
 
   assert_true (atlas_checklist_save (f->checklist, f->path, NULL));
-  for (const char *p[] = { tmp1, tmp2, aside, other, longer, NULL }, **q = p; *q; q++)
+  for (const char *p[] = { tmp1, tmp2, aside, other, longer, backup, NULL }, **q = p; *q; q++)
     assert_true (g_file_set_contents (*q, "[Checklist]\nsymptoms=limping:left;\n", -1, NULL));
+  /* What a cut-short save leaves is private, as the save makes it; the user's own copy with a
+   * name of the same shape is not, and stays. */
+  g_chmod (tmp1, 0600);
+  g_chmod (tmp2, 0600);
+  g_chmod (backup, 0644);
 
   assert_int_equal (atlas_state_file_remove_temporaries (f->path), 2);
+  assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (tmp1, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (tmp2, G_FILE_TEST_EXISTS));
   assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
@@ -368,13 +375,14 @@ test_leftovers_are_removed (void **state)
   assert_true (g_file_test (longer, G_FILE_TEST_EXISTS));
 
   assert_true (g_file_set_contents (tmp1, "x", -1, NULL));
+  g_chmod (tmp1, 0600);
   assert_int_equal (atlas_state_file_forget (f->path), 3);
   assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (tmp1, G_FILE_TEST_EXISTS));
   /* Only the checklist's own files go. */
   assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
-  assert_int_equal (count_files (f->dir), 2);
+  assert_int_equal (count_files (f->dir), 3);
 }
 
 /* A checklist file the user made read-only is not replaced behind their back. */

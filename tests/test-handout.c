@@ -496,6 +496,26 @@ test_marks_survive_the_copy_exactly (void **state)
   assert_true (count_differences (handout, unmarked) > 500);
 }
 
+/* A handout someone made private stays private when it is written again. */
+static void
+test_a_rewritten_handout_keeps_its_permissions (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(AtlasHandout) handout = atlas_handout_new (f->content, f->checklist, f->front, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  GStatBuf st;
+
+  assert_true (atlas_handout_write_pdf (handout, path, NULL));
+  assert_int_equal (g_chmod (path, 0600), 0);
+  assert_true (atlas_handout_write_pdf (handout, path, NULL));
+  assert_int_equal (g_stat (path, &st), 0);
+  assert_int_equal (st.st_mode & 0777, 0600);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -506,6 +526,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
     cmocka_unit_test_setup_teardown (test_diagram_is_labelled_and_marked, setup, teardown),
     cmocka_unit_test_setup_teardown (test_marks_survive_the_copy_exactly, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_rewritten_handout_keeps_its_permissions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_letter_and_a4, setup, teardown),
     cmocka_unit_test_setup_teardown (test_date_is_unambiguous, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_exercise_with_steps_has_a_picture, setup, teardown),

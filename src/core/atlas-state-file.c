@@ -77,6 +77,9 @@ write_file (const char  *path,
                    "Could not save %s: %s", name, g_strerror (saved));
       return FALSE;
     }
+  /* A file replaced keeps its permissions: a handout someone made private (0600) stays so. */
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+    (void) fchmod (fd, st.st_mode & 07777);
 
   while (written < length)
     {
@@ -222,10 +225,19 @@ remove_matching (const char *path,
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      if (is_temporary (name, base) || (unreadable_too && g_str_has_prefix (name, unreadable)))
-        {
-          g_autofree char *child = g_build_filename (dir_name, name, NULL);
+      g_autofree char *child = g_build_filename (dir_name, name, NULL);
+      GStatBuf st;
 
+      if (unreadable_too && g_str_has_prefix (name, unreadable))
+        {
+          if (g_unlink (child) == 0)
+            removed++;
+        }
+      /* Only what a save of ours left: a plain file of ours, private (0600) as a save makes
+       * it. A "checklist.ini.backup" the user copied there keeps the usual 0644 and stays. */
+      else if (is_temporary (name, base) && g_lstat (child, &st) == 0 && S_ISREG (st.st_mode) &&
+               st.st_uid == getuid () && (st.st_mode & 0777) == 0600)
+        {
           if (g_unlink (child) == 0)
             removed++;
         }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "atlas-application.h"
@@ -229,13 +230,22 @@ static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
-  gboolean handout_options = g_variant_dict_contains (options, "view") || g_variant_dict_contains (options, "region");
+  gboolean handout_options = g_variant_dict_contains (options, "view") || g_variant_dict_contains (options, "region") ||
+                             g_variant_dict_contains (options, "marks") || g_variant_dict_contains (options, "paper") ||
+                             g_variant_dict_contains (options, "language");
   const char *path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  /* Two jobs at once would do one and silently drop the other. */
+  if (g_variant_dict_contains (options, "validate-content") && g_variant_dict_contains (options, "handout"))
+    {
+      g_printerr (_("--validate-content and --handout are two separate jobs; run them one at a time.\n"));
+      return EXIT_FAILURE;
     }
 
   if (g_variant_dict_lookup (options, "validate-content", "^&ay", &path))
@@ -264,12 +274,24 @@ atlas_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "marks", "^&ay", &marks);
       g_variant_dict_lookup (options, "paper", "&s", &paper);
       g_variant_dict_lookup (options, "language", "&s", &language);
+      /* The PDF must never replace the marks it is drawn from. */
+      if (marks != NULL)
+        {
+          GStatBuf out_st, marks_st;
+
+          if (g_stat (path, &out_st) == 0 && g_stat (marks, &marks_st) == 0 &&
+              out_st.st_dev == marks_st.st_dev && out_st.st_ino == marks_st.st_ino)
+            {
+              g_printerr (_("--handout and --marks name the same file; the handout would replace the marks.\n"));
+              return EXIT_FAILURE;
+            }
+        }
       return write_handout (path, view, region, marks, paper, language);
     }
 
   if (handout_options)
     {
-      g_printerr (_("--view and --region only go with --handout.\n"));
+      g_printerr (_("--view, --region, --marks, --paper and --language only go with --handout.\n"));
       return EXIT_FAILURE;
     }
 
