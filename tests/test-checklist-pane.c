@@ -420,6 +420,33 @@ test_the_handout_is_saved_as_pdf (void **state)
   g_rmdir (dir);
 }
 
+/* Tab walks down the checklist, row by row, past the end of each group: no row holds it. */
+static void
+test_tab_walks_the_whole_checklist (void **state)
+{
+  Fixture *f = *state;
+  GtkCheckButton *first = atlas_checklist_pane_get_check_button (f->pane, "bladder-control");
+  GtkWidget *row = g_object_get_data (G_OBJECT (first), "row");
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->pane))), "symptoms");
+  atlas_test_iterate ();
+  assert_true (gtk_widget_grab_focus (row));
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      atlas_test_iterate ();
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus != NULL)
+        g_hash_table_add (seen, focus);
+    }
+  /* Thirty presses reach many different places, not the same row again and again. */
+  assert_true (g_hash_table_size (seen) >= 10);
+  g_hash_table_unref (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +460,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_the_handout_is_saved_as_pdf, setup, teardown),
     cmocka_unit_test_setup_teardown (test_no_private_copy_lingers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_label_breaks_long_words, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_tab_walks_the_whole_checklist, setup, teardown),
     cmocka_unit_test_setup_teardown (test_start_over_clears_everything_for_the_next_person, setup, teardown),
   };
 

@@ -402,6 +402,41 @@ find_and_choose (Fixture         *f,
   assert_false (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
 }
 
+/* Enter on a result the user moved to chooses that result, not the first (the search bar
+ * hands Enter typed anywhere to its entry). */
+static void
+test_enter_chooses_the_focused_result (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *entry = atlas_test_window_child (f->window, "search_entry");
+  GtkListBox *results = atlas_test_window_child (f->window, "search_results");
+  GtkListBoxRow *first, *second;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "femoral");
+  assert_true (atlas_test_wait_for (has_results, results, 5000));
+  first = gtk_list_box_get_row_at_index (results, 0);
+  second = gtk_list_box_get_row_at_index (results, 1);
+  assert_non_null (second);
+  /* Copies: choosing a result rebuilds the list. */
+  first_id = g_strdup (g_object_get_data (G_OBJECT (first), "id"));
+  second_id = g_strdup (g_object_get_data (G_OBJECT (second), "id"));
+  assert_string_not_equal (first_id, second_id);
+
+  assert_true (gtk_widget_grab_focus (GTK_WIDGET (second)));
+  g_signal_emit_by_name (entry, "activate");
+  assert_false (gtk_search_bar_get_search_mode (atlas_test_window_child (f->window, "search_bar")));
+  {
+    AtlasDiagramView *view = atlas_test_window_view (f->window, "front");
+    const char *selected = atlas_diagram_view_get_selected_region (view);
+
+    if (selected == NULL || !g_str_has_prefix (selected, second_id))
+      fail_msg ("Enter chose %s, not the focused %s", selected ? selected : "(nothing)", second_id);
+  }
+}
+
 /* Ctrl+F finds each kind of thing, and choosing a result goes to it. */
 static void
 test_find_anything (void **state)
@@ -577,6 +612,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_quiz_the_class_on_the_diagram, setup, teardown),
     cmocka_unit_test_setup_teardown (test_quiz_from_the_keyboard, setup, teardown),
     cmocka_unit_test_setup_teardown (test_find_anything, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_enter_chooses_the_focused_result, setup, teardown),
   };
 
   gtk_init ();

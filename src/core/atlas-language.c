@@ -142,10 +142,12 @@ atlas_language_dup_current (void)
 char *
 atlas_language_dup_name (const char *code)
 {
-  g_autoptr(AtlasLanguageScope) scope = atlas_language_push (code);
-
+  AtlasLanguageScope *scope = atlas_language_push (code);
   /* Translators: the name of the language of this translation, written in it: "Español". */
-  return g_strdup (C_("language name", "English"));
+  char *name = g_strdup (C_("language name", "English"));
+
+  atlas_language_pop (scope);
+  return name;
 }
 
 /**

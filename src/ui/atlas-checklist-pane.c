@@ -148,6 +148,9 @@ item_row (AtlasChecklistPane *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_focusable (check, FALSE);
+  /* Not only unfocusable but out of the focus chain: a check button asked to take the focus
+   * says it did even when it cannot, which held Tab on the first row for ever. */
+  gtk_widget_set_can_focus (check, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (check), "row", row);

@@ -224,10 +224,20 @@ search_changed_cb (AtlasWindow *self)
 static void
 search_activate_cb (AtlasWindow *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
 
-  if (first != NULL)
-    result_activated_cb (self, first);
+  /* The search bar hands keys typed anywhere in the window to the entry, Enter included: on a
+   * result the user moved to, Enter means that result, not the first. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_results)))
+    row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  else if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->search_results))
+    row = GTK_LIST_BOX_ROW (focus);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if (row != NULL)
+    result_activated_cb (self, row);
 }
 
 /* Down from the entry goes to the results. */
