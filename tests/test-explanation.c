@@ -313,6 +313,12 @@ test_quiz_the_class_on_the_diagram (void **state)
  * would name the answers is out of reach, arrows step through the parts of the diagram and
  * Enter answers. Changing the view ends the quiz, and the classroom-stop action (Escape) ends
  * a quiz or a tour and is off when neither runs. */
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (GTK_WIDGET (data));
+}
+
 static void
 test_quiz_from_the_keyboard (void **state)
 {
@@ -356,6 +362,13 @@ test_quiz_from_the_keyboard (void **state)
   gtk_widget_activate_action (GTK_WIDGET (f->view), "diagram.choose", NULL);
   assert_true (atlas_quiz_is_answered (quiz));
   assert_int_equal (atlas_quiz_get_score (quiz), 1);
+
+  /* The answer is spoken: the focus moves to Next Question, which is described by the feedback. */
+  {
+    GtkWidget *next = GTK_WIDGET (gtk_widget_get_template_child (quiz_card, ATLAS_TYPE_QUIZ_CARD, "next_button"));
+
+    assert_true (atlas_test_wait_for (has_focus, next, 5000));
+  }
 
   /* Escape (win.classroom-stop) ends it. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.classroom-stop", NULL);

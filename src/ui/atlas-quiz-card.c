@@ -141,6 +141,16 @@ show_question (AtlasQuizCard *self)
     gtk_label_set_label (self->feedback, question->kind == ATLAS_QUIZ_FIND ? _("Click it on the diagram, or step to it there with the arrow keys and press Enter.") : "");
 }
 
+static gboolean
+announce_answer_idle_cb (gpointer data)
+{
+  AtlasQuizCard *self = data;
+
+  if (self->quiz != NULL && atlas_quiz_is_answered (self->quiz) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    atlas_ui_announce (self->next_button, NULL, gtk_label_get_text (self->feedback));
+  return G_SOURCE_REMOVE;
+}
+
 /* A screen reader reads out each new question (the card takes the focus with it, which also
  * brings the keyboard to the card when the quiz opens), then the feedback on each answer,
  * from the Next Question button that the focus moves to. */
@@ -162,7 +172,9 @@ announce (AtlasQuizCard *self)
   else if (answered && !self->announced_answer)
     {
       self->announced_answer = TRUE;
-      atlas_ui_announce (self->next_button, NULL, gtk_label_get_text (self->feedback));
+      /* The window enables Next Question (win.quiz-next) only once it hears of the answer,
+       * after this: the button cannot take the focus yet, so it does a moment later. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, announce_answer_idle_cb, g_object_ref (self), g_object_unref);
     }
 }
 
