@@ -390,6 +390,20 @@ has_results (gpointer data)
 }
 
 /* Types @text in the search entry and activates its best result of @kind. */
+static gboolean
+says_no_results (gpointer data)
+{
+  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (data), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No results");
+
+  return wrong == NULL;
+}
+
+static gboolean
+has_no_results (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) == NULL;
+}
+
 static void
 find_and_choose (Fixture         *f,
                  const char      *text,
@@ -437,6 +451,16 @@ test_enter_chooses_the_focused_result (void **state)
   first_id = g_strdup (g_object_get_data (G_OBJECT (first), "id"));
   second_id = g_strdup (g_object_get_data (G_OBJECT (second), "id"));
   assert_string_not_equal (first_id, second_id);
+
+  /* A screen reader hears how many results there are, and that there are none. */
+  assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzqqxx");
+  assert_true (atlas_test_wait_for (says_no_results, entry, 5000));
+  assert_true (has_no_results (results));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "femoral");
+  assert_true (atlas_test_wait_for (has_results, results, 5000));
+  first = gtk_list_box_get_row_at_index (results, 0);
+  second = gtk_list_box_get_row_at_index (results, 1);
 
   assert_true (gtk_widget_grab_focus (GTK_WIDGET (second)));
   g_signal_emit_by_name (entry, "activate");

@@ -218,6 +218,20 @@ search_changed_cb (AtlasWindow *self)
     }
 
   gtk_widget_set_visible (self->search_scroller, results->len > 0);
+
+  /* The entry keeps the focus while typing: a change of its description is what a screen
+   * reader speaks, so it says how many results there are, or that there are none. */
+  if (text[0] == '\0')
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    {
+      g_autofree char *count = results->len == 0
+                               ? g_strdup (_("No results"))
+                               /* Translators: read out while searching, e.g. "4 results". */
+                               : g_strdup_printf (ngettext ("%u result", "%u results", results->len), results->len);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
+    }
 }
 
 /* Enter in the entry chooses the best result. */
