@@ -58,15 +58,19 @@ atlas_diagram_view_set_bottom_obstacle (AtlasDiagramView *self,
   _atlas_diagram_view_changed (self, FALSE);
 }
 
-/* The lowest a label may reach: the widget's bottom, or the top of a card laid over it. */
+/* The lowest a label between @x0 and @x1 may reach: the widget's bottom, or the top of a card
+ * laid over it there. */
 double
-_atlas_diagram_view_labels_bottom (AtlasDiagramView *self)
+_atlas_diagram_view_labels_bottom (AtlasDiagramView *self,
+                                   double            x0,
+                                   double            x1)
 {
   double bottom = gtk_widget_get_height (GTK_WIDGET (self)) - EDGE_PADDING / 2;
   graphene_rect_t bounds;
 
   if (self->bottom_obstacle != NULL && gtk_widget_get_visible (self->bottom_obstacle) &&
-      gtk_widget_compute_bounds (self->bottom_obstacle, GTK_WIDGET (self), &bounds) && bounds.size.height > 0)
+      gtk_widget_compute_bounds (self->bottom_obstacle, GTK_WIDGET (self), &bounds) && bounds.size.height > 0 &&
+      bounds.origin.x < x1 && bounds.origin.x + bounds.size.width > x0)
     bottom = MIN (bottom, bounds.origin.y - EDGE_PADDING / 2);
 
   return bottom;

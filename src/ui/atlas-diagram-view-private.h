@@ -176,7 +176,9 @@ void               _atlas_diagram_view_labels_resized      (AtlasDiagramView *se
 double             _atlas_diagram_view_label_space         (AtlasDiagramView *self);
 void               _atlas_diagram_view_layout_labels       (AtlasDiagramView *self);
 gboolean           _atlas_diagram_view_labels_in_bands     (AtlasDiagramView *self);
-double            _atlas_diagram_view_labels_bottom (AtlasDiagramView *self);
+double            _atlas_diagram_view_labels_bottom (AtlasDiagramView *self,
+                                                     double            x0,
+                                                     double            x1);
 double             _atlas_diagram_view_band_space          (AtlasDiagramView *self,
                                                             double            width);
 void               _atlas_diagram_view_leader_target       (AtlasDiagramView *self,

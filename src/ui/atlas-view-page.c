@@ -29,6 +29,7 @@ struct _AtlasViewPage
 
   GtkStack         *stack;
   AtlasDiagramView *diagram_view;
+  GtkWidget        *overlay;
   GtkWidget        *caption_box;
   GtkWidget        *caption_label;
   GtkWidget        *posture_box;
@@ -413,6 +414,37 @@ atlas_view_page_css_changed (GtkWidget         *widget,
   keep_labels_clear_of_toolbar (ATLAS_VIEW_PAGE (widget));
 }
 
+/* The caption card sits at the bottom left and the controls at the bottom right; when the view
+ * is too narrow for both side by side, the caption rises above the controls instead of
+ * running under them. */
+static gboolean
+overlay_child_position_cb (AtlasViewPage *self,
+                           GtkWidget     *widget,
+                           GdkRectangle  *allocation)
+{
+  int width = gtk_widget_get_width (self->overlay);
+  int height = gtk_widget_get_height (self->overlay);
+  int caption_w, caption_h, toolbar_w, toolbar_h;
+
+  if (widget != self->caption_box)
+    return FALSE;
+
+  gtk_widget_measure (self->caption_box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &caption_w, NULL, NULL);
+  caption_w = MIN (caption_w, MAX (width - 24, 1));
+  gtk_widget_measure (self->caption_box, GTK_ORIENTATION_VERTICAL, caption_w, NULL, &caption_h, NULL, NULL);
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &toolbar_w, NULL, NULL);
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, toolbar_w, NULL, &toolbar_h, NULL, NULL);
+
+  allocation->x = 12;
+  allocation->width = caption_w;
+  allocation->height = caption_h;
+  allocation->y = height - 12 - caption_h;
+  if (gtk_widget_get_visible (self->toolbar) && 12 + caption_w + 12 + toolbar_w + 12 > width)
+    allocation->y -= toolbar_h + 8;
+  allocation->y = MAX (allocation->y, 0);
+  return TRUE;
+}
+
 static void
 atlas_view_page_class_init (AtlasViewPageClass *klass)
 {
@@ -435,7 +467,9 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-view-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, caption_box);
+  gtk_widget_class_bind_template_callback (widget_class, overlay_child_position_cb);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, caption_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, posture_scale);
