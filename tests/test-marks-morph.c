@@ -181,6 +181,18 @@ test_file_keeps_posture (void **state)
   still_text = atlas_marks_serialize (still);
   assert_true (g_str_has_prefix (still_text, "psoas-atlas-marks 1\n"));
 
+  /* The example file: the postures as written, and a mark without one that never moves. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "marks", "good-postures.marks", NULL);
+    g_autoptr(AtlasMarks) read = atlas_marks_new_from_file (path, &error);
+
+    assert_null (error);
+    assert_int_equal (atlas_marks_get_n_marks (read), 3);
+    assert_true (atlas_marks_get_mark (read, 0)->morph == 0.0);
+    assert_true (atlas_marks_get_mark (read, 1)->morph == 1.0);
+    assert_true (atlas_marks_get_mark (read, 2)->morph == ATLAS_MARK_NO_MORPH);
+  }
+
   {
     const char *bad = "psoas-atlas-marks 2\nstroke red 3 posture=1.5 1,1\n";
     g_autoptr(AtlasMarks) refused = atlas_marks_new_from_data (bad, strlen (bad), "bad.marks", &error);
