@@ -8,7 +8,8 @@
  *   meson devenv -C build xvfb-run -a tests/screenshot checklist /tmp/out.png
  * LANGUAGE=es (in a UTF-8 locale such as LANG=C.UTF-8) shows it in Spanish.
  * Scenarios: default, selected, checklist, red-flag, side-shortened, section, dark, large,
- * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz, cleared. Width and height follow the
+ * zoomed, tour, shortcuts, quiz, search, large-tour, large-quiz, cleared, marks-neutral,
+ * marks-shortened (marks on the thigh drawn at neutral, shown at each end of the slider). Width and height follow the
  * output name (default 1400 900); 360 640 shows the narrow, phone-sized layout.
  */
 #include "config.h"
@@ -169,6 +170,40 @@ main (int   argc,
       atlas_marks_add (marks, arrow);
       atlas_marks_add (marks, stroke);
       atlas_diagram_view_add_note (view, 700, 250, "Tight here");
+    }
+
+  /* Marks drawn on the thigh at neutral, seen at neutral and with the posture slider at
+   * shortened: they move with the femur instead of staying where the thigh was. */
+  if (g_str_equal (scenario, "marks-neutral") || g_str_equal (scenario, "marks-shortened"))
+    {
+      AtlasDiagramView *view;
+      AtlasMarks *marks;
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_GREEN, 4);
+      g_autoptr(AtlasMark) arrow = atlas_mark_new (ATLAS_MARK_ARROW, ATLAS_MARK_BLUE, 4);
+      g_autoptr(AtlasMark) stroke = atlas_mark_new (ATLAS_MARK_STROKE, ATLAS_MARK_RED, 4);
+
+      atlas_window_set_view (window, "side");
+      atlas_test_wait_for (done_waiting, NULL, 500);
+      view = atlas_test_window_view (window, "side");
+      marks = atlas_diagram_view_get_marks (view);
+      atlas_diagram_view_set_morph (view, 0.0);
+      atlas_diagram_view_set_drawing (view, TRUE);
+      /* Round the femur's middle, an arrow at the front of the thigh, a line down its shaft. */
+      atlas_mark_add_point (circle, 425, 640);
+      atlas_mark_add_point (circle, 500, 735);
+      atlas_mark_add_point (arrow, 640, 600);
+      atlas_mark_add_point (arrow, 505, 690);
+      for (int i = 0; i <= 20; i++)
+        atlas_mark_add_point (stroke, 455 + i * 0.3, 560 + i * 12);
+      atlas_mark_set_morph (circle, 0.0);
+      atlas_mark_set_morph (arrow, 0.0);
+      atlas_mark_set_morph (stroke, 0.0);
+      atlas_marks_add (marks, circle);
+      atlas_marks_add (marks, arrow);
+      atlas_marks_add (marks, stroke);
+      atlas_diagram_view_add_note (view, 600, 560, "Tight here");
+      if (g_str_equal (scenario, "marks-shortened"))
+        atlas_diagram_view_set_morph (view, 1.0);
     }
 
   /* An exercise opened in the explanation: its picture above its steps. */

@@ -389,6 +389,132 @@ test_note_and_start_over (void **state)
   assert_int_equal (atlas_marks_get_n_marks (marks), 1);
 }
 
+/* What the view draws, as packed 32-bit pixels (B, G, R, A in memory). */
+static guchar *
+render_view (AtlasDiagramView *view,
+             int              *width,
+             int              *height)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  assert_non_null (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, *width * 4);
+  return pixels;
+}
+
+/* The box of pixels the marks change: the view drawn with them against without them. */
+static void
+marks_bounds (AtlasDiagramView *view,
+              double           *left,
+              double           *top,
+              double           *right,
+              double           *bottom)
+{
+  AtlasMarks *marks = atlas_diagram_view_get_marks (view);
+  g_autofree guchar *with = NULL;
+  g_autofree guchar *without = NULL;
+  int width, height;
+
+  settle ();
+  with = render_view (view, &width, &height);
+  atlas_marks_clear (marks);
+  settle ();
+  without = render_view (view, &width, &height);
+  assert_true (atlas_marks_undo (marks));
+  settle ();
+
+  *left = *top = G_MAXDOUBLE;
+  *right = *bottom = -G_MAXDOUBLE;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *a = with + 4 * ((gsize) y * width + x), *b = without + 4 * ((gsize) y * width + x);
+
+        if (abs (a[0] - b[0]) + abs (a[1] - b[1]) + abs (a[2] - b[2]) > 60)
+          {
+            *left = MIN (*left, x);
+            *top = MIN (*top, y);
+            *right = MAX (*right, x + 1);
+            *bottom = MAX (*bottom, y + 1);
+          }
+      }
+  assert_true (*right > *left && *bottom > *top);
+}
+
+/* A mark drawn on the thigh at neutral stays on the thigh when the posture slider goes to
+ * shortened: it is drawn moved by as far as the femur's anchor moved, and the eraser finds it
+ * there. */
+static void
+test_mark_follows_posture (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *view = atlas_test_window_view (f->window, "side");
+  AtlasViewPage *page = atlas_test_window_child (f->window, "side_page");
+  AtlasMarks *marks = atlas_diagram_view_get_marks (view);
+  const AtlasRegion *femur;
+  double femur0_x, femur0_y, femur1_x, femur1_y, x, y;
+  double l0, t0, r0, b0, l1, t1, r1, b1;
+  double stroke[6];
+
+  assert_true (atlas_diagram_view_is_morphable (view));
+  atlas_diagram_view_set_morph (view, 0.0);
+  settle ();
+  femur = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), "femur-right");
+  assert_non_null (femur);
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x, femur->anchor_y, &femur0_x, &femur0_y);
+
+  /* A short stroke just below the femur's anchor. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.drawing", NULL);
+  assert_true (atlas_diagram_view_get_drawing (view));
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x - 10, femur->anchor_y + 10, &x, &y);
+  stroke[0] = x, stroke[1] = y;
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x + 10, femur->anchor_y + 25, &x, &y);
+  stroke[2] = x, stroke[3] = y;
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x + 15, femur->anchor_y + 45, &x, &y);
+  stroke[4] = x, stroke[5] = y;
+  drag (f, view, stroke, 3);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+  assert_float_equal (atlas_marks_get_mark (marks, 0)->morph, 0.0, 1e-9);
+  marks_bounds (view, &l0, &t0, &r0, &b0);
+
+  atlas_diagram_view_set_morph (view, 1.0);
+  settle ();
+  femur = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), "femur-right");
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x, femur->anchor_y, &femur1_x, &femur1_y);
+  /* The femur moves on screen, or this would prove nothing. */
+  assert_true (hypot (femur1_x - femur0_x, femur1_y - femur0_y) > 10);
+  marks_bounds (view, &l1, &t1, &r1, &b1);
+
+  print_message ("mark moved %.1f,%.1f px; femur %.1f,%.1f px\n", l1 - l0, t1 - t0, femur1_x - femur0_x, femur1_y - femur0_y);
+  assert_float_equal (l1 - l0, femur1_x - femur0_x, 2.0);
+  assert_float_equal (r1 - r0, femur1_x - femur0_x, 2.0);
+  assert_float_equal (t1 - t0, femur1_y - femur0_y, 2.0);
+  assert_float_equal (b1 - b0, femur1_y - femur0_y, 2.0);
+
+  /* The eraser finds it where it is drawn now, and not where it was. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.draw-tool", "s", "eraser");
+  move (f, view, stroke[2], stroke[3]);
+  button (f, TRUE);
+  button (f, FALSE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 1);
+  move (f, view, stroke[2] + femur1_x - femur0_x, stroke[3] + femur1_y - femur0_y);
+  button (f, TRUE);
+  button (f, FALSE);
+  assert_int_equal (atlas_marks_get_n_marks (marks), 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +522,7 @@ main (int   argc,
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_draw_with_the_pointer, setup, teardown),
     cmocka_unit_test_setup_teardown (test_note_and_start_over, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_mark_follows_posture, setup, teardown),
   };
   void *library;
 

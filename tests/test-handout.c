@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "atlas-handout.h"
@@ -321,6 +322,49 @@ test_diagram_is_labelled_and_marked (void **state)
   g_rmdir (dir);
 }
 
+/* The handout prints marks at the posture it shows: a circle drawn round the femur at neutral
+ * is printed round the femur on a shortened diagram, exactly where the same circle drawn at
+ * shortened is, and not where the femur was. */
+static void
+test_marks_follow_the_posture_printed (void **state)
+{
+  Fixture *f = *state;
+  const AtlasViewInfo *info = atlas_views_lookup ("side");
+  g_autoptr(AtlasDiagram) neutral = atlas_view_load_posture (info, 0.0, NULL);
+  g_autoptr(AtlasDiagram) shortened = atlas_view_load_posture (info, 1.0, NULL);
+  const AtlasRegion *femur0 = atlas_diagram_lookup_region (neutral, "femur-right");
+  const AtlasRegion *femur1 = atlas_diagram_lookup_region (shortened, "femur-right");
+  double dx = femur1->anchor_x - femur0->anchor_x, dy = femur1->anchor_y - femur0->anchor_y;
+  AtlasMarks *marks[3];
+  AtlasHandout *handouts[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AtlasMark) circle = atlas_mark_new (ATLAS_MARK_ELLIPSE, ATLAS_MARK_RED, 6);
+      /* 0: drawn at neutral; 1: the same drawn at shortened, round the femur there; 2: drawn
+       * where the femur was, on a view that does not morph. */
+      double shift_x = i == 1 ? dx : 0, shift_y = i == 1 ? dy : 0;
+
+      atlas_mark_add_point (circle, femur0->anchor_x - 40 + shift_x, femur0->anchor_y - 50 + shift_y);
+      atlas_mark_add_point (circle, femur0->anchor_x + 40 + shift_x, femur0->anchor_y + 50 + shift_y);
+      atlas_mark_set_morph (circle, i == 0 ? 0.0 : i == 1 ? 1.0 : ATLAS_MARK_NO_MORPH);
+      marks[i] = atlas_marks_new ();
+      atlas_marks_add (marks[i], circle);
+      handouts[i] = atlas_handout_new (f->content, f->checklist, shortened, NULL);
+      atlas_handout_set_marks (handouts[i], marks[i]);
+    }
+
+  assert_true (hypot (dx, dy) > 20);
+  assert_true (count_differences (handouts[0], handouts[1]) < 30);
+  assert_true (count_differences (handouts[0], handouts[2]) > 300);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_object_unref (handouts[i]);
+      g_object_unref (marks[i]);
+    }
+}
+
 /* A full disk used to be reported as success, leaving a truncated PDF in place of the old one. */
 static void
 test_a_failed_write_keeps_the_old_handout (void **state)
@@ -526,6 +570,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_pdf_and_pages, setup, teardown),
     cmocka_unit_test_setup_teardown (test_diagram_is_labelled_and_marked, setup, teardown),
     cmocka_unit_test_setup_teardown (test_marks_survive_the_copy_exactly, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_marks_follow_the_posture_printed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_a_rewritten_handout_keeps_its_permissions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_letter_and_a4, setup, teardown),
     cmocka_unit_test_setup_teardown (test_date_is_unambiguous, setup, teardown),

@@ -430,6 +430,46 @@ atlas_diagram_set_morph (AtlasDiagram *self,
   self->pick_stale = TRUE;
 }
 
+/**
+ * atlas_diagram_get_anchors_at:
+ * @t: a morph value, 0 to 1
+ * @anchors: (out caller-allocates): room for 2 × atlas_diagram_get_n_regions() doubles
+ *
+ * Every region's label anchor, x then y in region order, as it stands at morph @t, without
+ * moving the drawing: what marks drawn at another posture follow (atlas-marks-morph.c).
+ * Without a morph target the anchors are where they are, whatever @t.
+ *
+ * Returns: whether the diagram morphs
+ */
+gboolean
+atlas_diagram_get_anchors_at (AtlasDiagram *self,
+                              double        t,
+                              double       *anchors)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (anchors != NULL, FALSE);
+
+  t = isnan (t) ? 0.0 : CLAMP (t, 0.0, 1.0);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (self->morph != NULL)
+        {
+          const double *anchor = &self->morph->anchors[4 * i];
+
+          anchors[2 * i] = (1.0 - t) * anchor[0] + t * anchor[2];
+          anchors[2 * i + 1] = (1.0 - t) * anchor[1] + t * anchor[3];
+        }
+      else
+        {
+          anchors[2 * i] = region->anchor_x;
+          anchors[2 * i + 1] = region->anchor_y;
+        }
+    }
+  return self->morph != NULL;
+}
+
 /* While morphing, the content bounds hold both postures: the fit and the label columns stay
  * still as the drawing moves, and no frame has to rebuild the pick map to know them. */
 gboolean

@@ -133,5 +133,8 @@ gboolean           atlas_diagram_has_morph_target  (AtlasDiagram       *self);
 void               atlas_diagram_set_morph         (AtlasDiagram       *self,
                                                     double              t);
 double             atlas_diagram_get_morph         (AtlasDiagram       *self);
+gboolean           atlas_diagram_get_anchors_at    (AtlasDiagram       *self,
+                                                    double              t,
+                                                    double             *anchors);
 
 G_END_DECLS

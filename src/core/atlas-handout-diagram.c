@@ -8,7 +8,8 @@
  * landmarks to find one's way (vertebra levels, the hip bone, the femur). The labels sit in two
  * columns beside the drawing with leader lines, placed by the same layout the window uses
  * (atlas-label-layout.c), at a size that stays legible on A4 and US Letter. The marks the
- * clinician drew go on top of the drawing, under the labels, as on screen.
+ * clinician drew go on top of the drawing, under the labels, as on screen, moved with the
+ * anatomy to the posture printed.
  */
 #include "config.h"
 
@@ -187,7 +188,7 @@ _atlas_handout_render_diagram (cairo_t        *cr,
   if (selected != NULL)
     atlas_diagram_render_highlight (diagram, cr, region_id, ATLAS_HIGHLIGHT_SELECTED, 1.0, NULL);
   if (marks != NULL)
-    atlas_marks_render (marks, cr, 0.9);
+    atlas_marks_render_on (marks, diagram, cr, 0.9);
   cairo_restore (cr);
 
   /* Labels: the window's layout, in points. */

@@ -4,15 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Marks are not kept between sessions. They can be written to a small text file, and read
- * back with `--handout FILE --marks MARKS`. The file format, version 1:
+ * back with `--handout FILE --marks MARKS`. The file format, version 2 (version 1 is the same
+ * without `posture=`, and is still read):
  *
- *     psoas-atlas-marks 1
+ *     psoas-atlas-marks 2
  *     # A comment: blank lines and lines starting with # are skipped.
  *     view side
  *     stroke red 3 412.5,380 415,386.25 420,391
  *     arrow blue 3 300,200 380,260
  *     ellipse green 3 350,420 470,520
  *     text black 24 500,300 Tight here
+ *     arrow red 3 posture=0.5 520,600 470,680
  *
  * - The first line that is not blank or a comment is `psoas-atlas-marks VERSION`; a version
  *   newer than this reader is refused as such, not as a broken file.
@@ -22,6 +24,11 @@
  *   points as `x,y` in document units. A stroke has 1 to 4000 points, an arrow (tail, head) and
  *   an ellipse (two opposite corners) exactly 2, a note exactly 1 followed by its text to the
  *   end of the line (at most 200 bytes).
+ * - Version 2: after the width a mark may have `posture=T`, T from 0 to 1: it was drawn on a
+ *   view that morphs between two postures (the side view), at T, and its points are where the
+ *   anatomy is at T. It is drawn moved with the anatomy at any other posture
+ *   (atlas-marks-morph.c). Without it a mark never moves. A file is written as version 1
+ *   when no mark has a posture, so an older Psoas Atlas still reads it.
  * - Numbers are written with a dot; coordinates are finite and within ±100000.
  * - At most 500 marks and 1 MiB; the file is UTF-8 with no NUL or control characters, and is
  *   opened only if it is a regular file and not a symbolic link.
@@ -79,7 +86,14 @@ atlas_marks_serialize (AtlasMarks *self)
 
   g_return_val_if_fail (ATLAS_IS_MARKS (self), NULL);
 
-  g_string_append_printf (out, "%s %d\n", HEADER, ATLAS_MARKS_VERSION);
+  {
+    gboolean postures = FALSE;
+
+    for (guint i = 0; i < self->marks->len && !postures; i++)
+      postures = ((const AtlasMark *) g_ptr_array_index (self->marks, i))->morph >= 0;
+    /* Version 1 while nothing needs 2: a reader from before postures reads it. */
+    g_string_append_printf (out, "%s %d\n", HEADER, postures ? ATLAS_MARKS_VERSION : 1);
+  }
   if (self->view != NULL)
     g_string_append_printf (out, "view %s\n", self->view);
 
@@ -90,6 +104,8 @@ atlas_marks_serialize (AtlasMarks *self)
 
       g_string_append_printf (out, "%s %s %s", kind_names[mark->kind], _atlas_marks_colour_names[mark->colour],
                               g_ascii_formatd (number, sizeof number, "%.6g", mark->width));
+      if (mark->morph >= 0)
+        g_string_append_printf (out, " posture=%s", g_ascii_formatd (number, sizeof number, "%.6g", mark->morph));
       for (guint p = 0; p < atlas_mark_get_n_points (mark); p++)
         {
           double x, y;
@@ -191,6 +207,23 @@ parse_mark (char        *line,
     }
 
   mark = atlas_mark_new (kind, colour, width);
+  while (*rest == ' ')
+    rest++;
+  if (g_str_has_prefix (rest, "posture="))
+    {
+      char *space = strchr (rest, ' ');
+      double morph;
+
+      if (space != NULL)
+        *space = '\0';
+      if (!parse_number (rest + strlen ("posture="), 1.0, &morph) || morph < 0)
+        {
+          *problem = g_strdup_printf ("“%s” is not a posture from 0 to 1", rest);
+          return NULL;
+        }
+      atlas_mark_set_morph (mark, morph);
+      rest = space != NULL ? space + 1 : rest + strlen (rest);
+    }
   while (*rest != '\0')
     {
       char *space;

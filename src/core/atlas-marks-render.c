@@ -175,3 +175,48 @@ atlas_marks_render (AtlasMarks *self,
   for (guint i = 0; i < self->marks->len; i++)
     atlas_mark_render (g_ptr_array_index (self->marks, i), cr, halo_alpha);
 }
+
+/**
+ * atlas_mark_render_on:
+ * @diagram: (nullable): the diagram the mark is drawn on, at its current posture
+ * @cr: a context in document coordinates
+ *
+ * Draws one mark where it belongs on @diagram: moved with the anatomy nearest it when the
+ * diagram is at another posture than the one the mark was drawn at.
+ */
+void
+atlas_mark_render_on (const AtlasMark *mark,
+                      AtlasDiagram    *diagram,
+                      cairo_t         *cr,
+                      double           halo_alpha)
+{
+  double dx, dy;
+
+  g_return_if_fail (mark != NULL);
+
+  atlas_mark_get_morph_offset (mark, diagram, &dx, &dy);
+  cairo_save (cr);
+  cairo_translate (cr, dx, dy);
+  atlas_mark_render (mark, cr, halo_alpha);
+  cairo_restore (cr);
+}
+
+/**
+ * atlas_marks_render_on:
+ * @diagram: (nullable): the diagram the marks are drawn on, at its current posture
+ * @cr: a context in document coordinates
+ *
+ * Draws every mark, bottom to top, each where it belongs on @diagram (atlas_mark_render_on()).
+ */
+void
+atlas_marks_render_on (AtlasMarks   *self,
+                       AtlasDiagram *diagram,
+                       cairo_t      *cr,
+                       double        halo_alpha)
+{
+  g_return_if_fail (ATLAS_IS_MARKS (self));
+  g_return_if_fail (diagram == NULL || ATLAS_IS_DIAGRAM (diagram));
+
+  for (guint i = 0; i < self->marks->len; i++)
+    atlas_mark_render_on (g_ptr_array_index (self->marks, i), diagram, cr, halo_alpha);
+}

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Marks are kept in the diagram's document coordinates, so they stay on the anatomy whatever
- * the zoom, the pan or the posture. A mark is never changed once added: adding, erasing and
+ * the zoom or the pan. On a view that morphs between two postures a mark also remembers the
+ * posture it was drawn at, and is drawn moved with the anatomy nearest it (atlas-marks-morph.c). A mark is never changed once added: adding, erasing and
  * clearing replace the list, and the undo history keeps the lists it replaced (they share the
  * marks, so a history costs pointers, not points).
  *
@@ -45,6 +46,7 @@ atlas_mark_new (AtlasMarkKind   kind,
   mark->colour = colour;
   mark->width = isfinite (width) ? CLAMP (width, 0.1, ATLAS_MARKS_MAX_WIDTH) : 1.0;
   mark->points = g_array_new (FALSE, FALSE, sizeof (double));
+  mark->morph = ATLAS_MARK_NO_MORPH;
   return mark;
 }
 
@@ -176,6 +178,23 @@ atlas_mark_set_text (AtlasMark  *mark,
 
   g_free (mark->text);
   mark->text = g_string_free (clean, FALSE);
+}
+
+/**
+ * atlas_mark_set_morph:
+ * @morph: the posture the mark is drawn at (0 to 1), or %ATLAS_MARK_NO_MORPH on a view that
+ *   does not morph
+ *
+ * Sets where the mark's points are: at which posture of a morphing view. Set it before the
+ * mark is added; a value outside 0 to 1 (or not a number) means the mark never moves.
+ */
+void
+atlas_mark_set_morph (AtlasMark *mark,
+                      double     morph)
+{
+  g_return_if_fail (mark != NULL);
+
+  mark->morph = isfinite (morph) && morph >= 0.0 && morph <= 1.0 ? morph : ATLAS_MARK_NO_MORPH;
 }
 
 /**
@@ -605,11 +624,38 @@ atlas_marks_hit_test (AtlasMarks *self,
                       double      y,
                       double      tolerance)
 {
+  return atlas_marks_hit_test_on (self, NULL, x, y, tolerance);
+}
+
+/**
+ * atlas_marks_hit_test_on:
+ * @diagram: (nullable): the diagram the marks are shown on, at its current posture
+ * @tolerance: how far from a mark's ink still counts, in document units
+ *
+ * Like atlas_marks_hit_test(), with each mark where it is drawn on @diagram: moved with the
+ * anatomy when the posture differs from the one it was drawn at.
+ *
+ * Returns: the index of the topmost mark at (@x, @y), or -1
+ */
+int
+atlas_marks_hit_test_on (AtlasMarks   *self,
+                         AtlasDiagram *diagram,
+                         double        x,
+                         double        y,
+                         double        tolerance)
+{
   g_return_val_if_fail (ATLAS_IS_MARKS (self), -1);
+  g_return_val_if_fail (diagram == NULL || ATLAS_IS_DIAGRAM (diagram), -1);
 
   for (guint i = self->marks->len; i > 0; i--)
-    if (mark_distance (g_ptr_array_index (self->marks, i - 1), x, y) <= tolerance)
-      return i - 1;
+    {
+      const AtlasMark *mark = g_ptr_array_index (self->marks, i - 1);
+      double dx, dy;
+
+      atlas_mark_get_morph_offset (mark, diagram, &dx, &dy);
+      if (mark_distance (mark, x - dx, y - dy) <= tolerance)
+        return i - 1;
+    }
 
   return -1;
 }

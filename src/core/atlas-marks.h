@@ -8,6 +8,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "atlas-diagram.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_MARKS_ERROR (atlas_marks_error_quark ())
@@ -20,8 +22,9 @@ typedef enum
   ATLAS_MARKS_ERROR_NOT_A_FILE,    /* a folder, a device, a symbolic link */
 } AtlasMarksError;
 
-/* Version 1 of the file format is documented in atlas-marks-file.c. */
-#define ATLAS_MARKS_VERSION        1
+/* Version 2 of the file format (version 1 and the posture of each mark) is documented in
+ * atlas-marks-file.c. */
+#define ATLAS_MARKS_VERSION        2
 #define ATLAS_MARKS_MAX_BYTES      (1024 * 1024)
 #define ATLAS_MARKS_MAX_MARKS      500
 #define ATLAS_MARKS_MAX_POINTS     4000   /* in one stroke */
@@ -49,6 +52,9 @@ typedef enum
   ATLAS_MARK_N_COLOURS
 } AtlasMarkColour;
 
+/* A mark drawn on a view that does not morph: it never moves. */
+#define ATLAS_MARK_NO_MORPH (-1.0)
+
 typedef struct
 {
   AtlasMarkKind    kind;
@@ -56,6 +62,8 @@ typedef struct
   double           width;     /* line width, or the text's size, in document units */
   GArray          *points;    /* graphene-free pairs: double x, y, ... in document units */
   char            *text;      /* ATLAS_MARK_TEXT only */
+  double           morph;     /* the posture it was drawn at (0 to 1) on a view that morphs,
+                               * else ATLAS_MARK_NO_MORPH; see atlas-marks-morph.c */
   /*< private >*/
   gatomicrefcount  ref_count;
 } AtlasMark;
@@ -76,6 +84,8 @@ void         atlas_mark_get_point           (const AtlasMark *mark,
                                              double          *y);
 void         atlas_mark_set_text            (AtlasMark       *mark,
                                              const char      *text);
+void         atlas_mark_set_morph           (AtlasMark       *mark,
+                                             double           morph);
 gboolean     atlas_mark_is_complete         (const AtlasMark *mark);
 void         atlas_mark_get_rgb             (AtlasMarkColour  colour,
                                              double          *red,
@@ -110,6 +120,11 @@ int          atlas_marks_hit_test           (AtlasMarks      *self,
                                              double           x,
                                              double           y,
                                              double           tolerance);
+int          atlas_marks_hit_test_on        (AtlasMarks      *self,
+                                             AtlasDiagram    *diagram,
+                                             double           x,
+                                             double           y,
+                                             double           tolerance);
 
 const char  *atlas_marks_get_view           (AtlasMarks      *self);
 void         atlas_marks_set_view           (AtlasMarks      *self,
@@ -132,5 +147,30 @@ void         atlas_marks_render             (AtlasMarks      *self,
 void         atlas_mark_render              (const AtlasMark *mark,
                                              cairo_t         *cr,
                                              double           halo_alpha);
+
+void         atlas_marks_render_on          (AtlasMarks      *self,
+                                             AtlasDiagram    *diagram,
+                                             cairo_t         *cr,
+                                             double           halo_alpha);
+void         atlas_mark_render_on           (const AtlasMark *mark,
+                                             AtlasDiagram    *diagram,
+                                             cairo_t         *cr,
+                                             double           halo_alpha);
+
+/* atlas-marks-morph.c: marks that follow the anatomy as a view changes posture */
+void         atlas_marks_morph_offset       (const double    *from,
+                                             const double    *to,
+                                             guint            n_anchors,
+                                             double           x,
+                                             double           y,
+                                             double          *dx,
+                                             double          *dy);
+void         atlas_mark_get_morph_reference (const AtlasMark *mark,
+                                             double          *x,
+                                             double          *y);
+void         atlas_mark_get_morph_offset    (const AtlasMark *mark,
+                                             AtlasDiagram    *diagram,
+                                             double          *dx,
+                                             double          *dy);
 
 G_END_DECLS

@@ -197,7 +197,9 @@ write_handout (const char *path,
       g_printerr (_("There is no view named “%s”; choose front, side or section.\n"), view_name);
       return EXIT_FAILURE;
     }
-  diagram = atlas_view_load_builtin (view, 0, &error);
+  /* At the first posture, and able to morph, so marks drawn at another posture are printed
+   * where the anatomy is in this one. */
+  diagram = atlas_view_load_posture (view, 0.0, &error);
   if (diagram == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -6,8 +6,9 @@
  * In the drawing mode the pointer, a finger or a stylus draws instead of panning and selecting.
  * The marks themselves, their undo and erasing are the core's (atlas-marks.c); this file turns
  * widget coordinates into document ones as the pointer moves, so marks stay on the anatomy
- * when the view zooms, pans or changes posture, and draws them as a layer between the
- * highlights and the labels. Marks are not part of the cached picture: a new one re-renders
+ * when the view zooms or pans, and draws them as a layer between the highlights and the
+ * labels. On a view that morphs each mark remembers the posture it was drawn at and is drawn,
+ * and erased, where the anatomy under it has moved to (atlas-marks-morph.c). Marks are not part of the cached picture: a new one re-renders
  * nothing but itself.
  */
 #include "config.h"
@@ -131,7 +132,8 @@ _atlas_diagram_view_marks_begin (AtlasDiagramView *self,
 
   if (self->stylus_eraser || g_str_equal (self->draw_tool, "eraser"))
     {
-      int index = atlas_marks_hit_test (self->marks, doc_x, doc_y, ERASE_PIXELS / scale);
+      int index = atlas_marks_hit_test_on (self->marks, _atlas_diagram_view_current_diagram (self),
+                                           doc_x, doc_y, ERASE_PIXELS / scale);
 
       if (index >= 0)
         atlas_marks_remove (self->marks, index);
@@ -147,6 +149,7 @@ _atlas_diagram_view_marks_begin (AtlasDiagramView *self,
   /* Widths are set in screen pixels at the zoom the mark is drawn at, and kept in document
    * units: a mark drawn while zoomed in is finer, as a pen on a close-up would be. */
   self->mark = atlas_mark_new (tool_kind (self->draw_tool), self->draw_colour, LINE_PIXELS / scale);
+  atlas_mark_set_morph (self->mark, self->morphable ? self->morph : ATLAS_MARK_NO_MORPH);
   atlas_mark_add_point (self->mark, doc_x, doc_y);
   self->last_x = x;
   self->last_y = y;
@@ -198,16 +201,17 @@ _atlas_diagram_view_snapshot_marks (AtlasDiagramView *self,
   atlas_diagram_view_doc_to_widget (self, 0, 0, &x0, &y0);
   cairo_translate (cr, x0, y0);
   cairo_scale (cr, scale, scale);
-  atlas_marks_render (self->marks, cr, 0.85);
+  atlas_marks_render_on (self->marks, _atlas_diagram_view_current_diagram (self), cr, 0.85);
   if (self->mark != NULL)
-    atlas_mark_render (self->mark, cr, 0.85);
+    atlas_mark_render_on (self->mark, _atlas_diagram_view_current_diagram (self), cr, 0.85);
   cairo_destroy (cr);
 }
 
 /**
  * atlas_diagram_view_get_marks:
  *
- * Returns: (transfer none): what has been drawn on this view, in document coordinates
+ * Returns: (transfer none): what has been drawn on this view, in document coordinates (of
+ *   the posture each mark was drawn at, on a view that morphs)
  */
 AtlasMarks *
 atlas_diagram_view_get_marks (AtlasDiagramView *self)
@@ -320,5 +324,6 @@ atlas_diagram_view_add_note (AtlasDiagramView *self,
   mark = atlas_mark_new (ATLAS_MARK_TEXT, self->draw_colour, NOTE_PIXELS / _atlas_diagram_view_get_scale (self));
   atlas_mark_add_point (mark, doc_x, doc_y);
   atlas_mark_set_text (mark, text);
+  atlas_mark_set_morph (mark, self->morphable ? self->morph : ATLAS_MARK_NO_MORPH);
   atlas_marks_add (self->marks, mark);
 }
