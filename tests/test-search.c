@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "atlas-search.h"
+#include "atlas-test-po.h"
 
 typedef struct
 {
@@ -189,60 +190,19 @@ test_nothing_is_found_for_nothing (void **state)
     }
 }
 
-static char *
-po_string (const char *text)
-{
-  GString *out = g_string_new ("\"");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
 /* Running in another language, the index holds that language's names and synonyms. */
 static void
 test_search_is_in_the_running_language (void **state)
 {
-  g_autofree char *dir = g_dir_make_tmp ("atlas-search-XXXXXX", NULL);
-  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
-  g_autofree char *po = g_build_filename (dir, "xx.po", NULL);
-  g_autofree char *mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *synonyms = po_string ("pelvis, ilium, hip");
-  g_autofree char *po_text = NULL;
-  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasContent) content = NULL;
-  g_autoptr(AtlasSearchIndex) index = NULL;
-  g_autoptr(GPtrArray) cadera = NULL;
-  g_autoptr(GPtrArray) iliaco = NULL;
-  g_autoptr(GPtrArray) english = NULL;
-  int status;
-
-  po_text = g_strdup_printf ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                             "msgid \"Hip bone\"\nmsgstr \"Hueso ilíaco\"\n\n"
-                             "msgid %s\nmsgstr \"pelvis, cadera\"\n",
-                             synonyms);
-  g_mkdir_with_parents (messages, 0700);
-  assert_true (g_file_set_contents (po, po_text, -1, NULL));
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    fail_msg ("msgfmt: %s", error->message);
-
-  g_setenv ("LANGUAGE", "xx", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  content = atlas_content_new_builtin (NULL);
-  index = atlas_search_index_new (content);
-  cadera = atlas_search_index_query (index, "Cádera", 0);
-  iliaco = atlas_search_index_query (index, "hueso iliaco", 0);
-  english = atlas_search_index_query (index, "psoas", 0);
+  g_autofree char *synonyms = atlas_test_po_string ("pelvis, ilium, hip");
+  g_autofree char *entries = g_strdup_printf ("msgid \"Hip bone\"\nmsgstr \"Hueso ilíaco\"\n\n"
+                                              "msgid %s\nmsgstr \"pelvis, cadera\"\n", synonyms);
+  char *dir = atlas_test_catalog_install (entries);
+  g_autoptr(AtlasContent) content = atlas_content_new_builtin (NULL);
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new (content);
+  g_autoptr(GPtrArray) cadera = atlas_search_index_query (index, "Cádera", 0);
+  g_autoptr(GPtrArray) iliaco = atlas_search_index_query (index, "hueso iliaco", 0);
+  g_autoptr(GPtrArray) english = atlas_search_index_query (index, "psoas", 0);
 
   assert_string_equal (first_of (cadera, ATLAS_SEARCH_STRUCTURE)->id, "hip-bone");
   assert_string_equal (first_of (iliaco, ATLAS_SEARCH_STRUCTURE)->id, "hip-bone");
@@ -250,16 +210,7 @@ test_search_is_in_the_running_language (void **state)
   /* What no one translated is still found in English. */
   assert_true (position (english, ATLAS_SEARCH_STRUCTURE, "psoas-major") >= 0);
 
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  g_unlink (mo);
-  g_unlink (po);
-  g_rmdir (messages);
-  {
-    g_autofree char *xx = g_build_filename (dir, "xx", NULL);
-    g_rmdir (xx);
-  }
-  g_rmdir (dir);
+  atlas_test_catalog_remove (dir);
 }
 
 int
