@@ -25,6 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-stats.h"
+
 #define RUNS 9
 
 typedef struct
@@ -65,23 +67,6 @@ run_once (const char *program,
       return FALSE;
     }
   return TRUE;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 int
@@ -132,9 +117,9 @@ main (int   argc,
 
   for (guint p = 0; p < 2; p++)
     {
-      m_wall[p] = median (wall[p], RUNS);
-      m_cpu[p] = median (cpu[p], RUNS);
-      m_rss[p] = median (rss[p], RUNS);
+      m_wall[p] = bench_median (wall[p], RUNS);
+      m_cpu[p] = bench_median (cpu[p], RUNS);
+      m_rss[p] = bench_median (rss[p], RUNS);
     }
 
   printf ("%-34s %11s %11s %8s\n", "exec to first frame (median of 9)", names[0], names[1], "ratio");

@@ -18,6 +18,8 @@
 
 #include "atlas-test-ui.h"
 
+#include "bench-stats.h"
+
 #define RUNS      5
 #define PROCESSES 5
 
@@ -92,23 +94,6 @@ best (double *values,
   return b;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 /* One process's figures: its first window of each kind, and the best of its later ones. */
 static int
 measure_in_this_process (void)
@@ -159,10 +144,10 @@ main (int   argc,
         }
     }
 
-  atlas_first = median (figures[0], PROCESSES);
-  bare_first = median (figures[1], PROCESSES);
-  atlas_later = median (figures[2], PROCESSES);
-  bare_later = median (figures[3], PROCESSES);
+  atlas_first = bench_median (figures[0], PROCESSES);
+  bare_first = bench_median (figures[1], PROCESSES);
+  atlas_later = bench_median (figures[2], PROCESSES);
+  bare_later = bench_median (figures[3], PROCESSES);
   first = atlas_first / bare_first;
   later = atlas_later / bare_later;
 
