@@ -6,8 +6,14 @@
  *
  * The same kind of application (a unique AdwApplication on the session bus), a window of the
  * same default size with a header bar and a label, quitting once its first frame is painted.
+ * Given an SVG and a style sheet (bare-window SVG CSS), the label is replaced by that drawing,
+ * read and drawn by librsvg (bare-diagram.h): the least a program showing the diagram must do.
  */
 #include <adwaita.h>
+
+#include "bare-diagram.h"
+
+static const char *svg_path, *css_path;
 
 static void
 painted_cb (GdkFrameClock *clock,
@@ -32,7 +38,7 @@ activate_cb (GApplication *application)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), gtk_label_new ("Hello"));
+  gtk_box_append (GTK_BOX (box), svg_path != NULL ? bare_diagram_new (svg_path, css_path) : gtk_label_new ("Hello"));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   g_signal_connect (window, "map", G_CALLBACK (mapped_cb), application);
@@ -45,6 +51,17 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.psoasatlas.BareWindow", G_APPLICATION_DEFAULT_FLAGS);
 
+  if (argc == 3)
+    {
+      svg_path = argv[1];
+      css_path = argv[2];
+    }
+  else if (argc != 1)
+    {
+      g_printerr ("Usage: %s [SVG CSS]\n", argv[0]);
+      return 2;
+    }
+
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }
