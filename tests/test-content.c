@@ -114,6 +114,7 @@ test_broken_packs_are_refused_whole (void **state)
     { "dangling-region", "pack.xml:45:", "region “elbow”" },
     { "dangling-tour-region", "pack.xml:52:", "“elbow-left”" },
     { "empty-field", "pack.xml:", "<why> is empty" },
+    { "invisible-name", "pack.xml:17:", "<name> is empty" },
     { "missing-summary", "pack.xml:33:", "needs a <summary>" },
     { "future-version", "pack.xml:2:", "version “2”" },
     { "nested-markup", "pack.xml:", "<b> is not allowed inside <step>" },

@@ -436,6 +436,29 @@ store_text (AtlasLoader *loader,
   *slot = text;
 }
 
+
+/* Whether @text shows anything: no-break and other Unicode spaces, zero-width characters and
+ * empty <term> tags alone make a field that looks empty on screen, so it is refused as empty. */
+static gboolean
+has_visible_text (const char *text)
+{
+  gboolean in_tag = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '<')
+        in_tag = TRUE;
+      else if (c == '>')
+        in_tag = FALSE;
+      else if (!in_tag && !g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 loader_end_element (GMarkupParseContext *context,
                     const char          *element,
@@ -457,7 +480,7 @@ loader_end_element (GMarkupParseContext *context,
       g_string_free (loader->text, TRUE);
       loader->text = NULL;
 
-      if (msgid[0] == '\0' || strcmp (msgid, "<term ref=\"\"></term>") == 0)
+      if (!has_visible_text (msgid))
         atlas_loader_problem (loader, NULL, "<%s> is empty", element);
       atlas_loader_check_text (loader, element, msgid);
 
