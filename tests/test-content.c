@@ -316,6 +316,33 @@ test_every_skipped_pack_is_reported (void **state)
   remove_tree (root);
 }
 
+/* An author editing a pack leaves hidden files beside it (Emacs's lock link, a copy's “._”
+ * file): they are not content, and the pack still loads. */
+static void
+test_hidden_files_in_a_pack_are_not_content (void **state)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-packs-XXXXXX", NULL);
+  g_autofree char *extra = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "content", "packs", "extra", "extra.xml", NULL);
+  g_autofree char *pack = g_build_filename (root, "mine", NULL);
+  g_autofree char *lock = g_build_filename (pack, ".#pack.xml", NULL);
+  g_autofree char *fork = g_build_filename (pack, "._pack.xml", NULL);
+  g_autoptr(GFile) packs = g_file_new_for_path (root);
+  g_autoptr(GFile) good = content_dir ("good");
+  g_autoptr(AtlasContent) content = atlas_content_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  copy_pack (extra, pack);
+  assert_int_equal (symlink ("someone@host.1234:1700000000", lock), 0);
+  assert_true (g_file_set_contents (fork, "\x00\x05\x16\x07 not XML", 12, NULL));
+
+  assert_true (atlas_content_load_pack (content, good, NULL));
+  assert_int_equal (atlas_content_load_user_packs (content, packs, problems), 1);
+  if (problems->len != 0)
+    fail_msg ("unexpected problem: %s", (char *) g_ptr_array_index (problems, 0));
+
+  remove_tree (root);
+}
+
 /* Each pack within every limit, but together far too much: the later ones are skipped. */
 static void
 test_all_packs_together_are_limited (void **state)
@@ -699,6 +726,7 @@ main (void)
     cmocka_unit_test (test_oversized_file_is_refused),
     cmocka_unit_test (test_a_byte_order_mark_is_accepted),
     cmocka_unit_test (test_every_skipped_pack_is_reported),
+    cmocka_unit_test (test_hidden_files_in_a_pack_are_not_content),
     cmocka_unit_test (test_all_packs_together_are_limited),
     cmocka_unit_test (test_user_packs_load_after_builtin_and_bad_ones_are_skipped),
     cmocka_unit_test (test_builtin_content_covers_every_diagram),

@@ -59,7 +59,10 @@ pack_size (GFile *directory)
                                           G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
     {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+      const char *name = g_file_info_get_name (info);
+
+      /* The files the reader takes: hidden ones are skipped there too. */
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && name[0] != '.' && g_str_has_suffix (name, ".xml"))
         total += g_file_info_get_size (info);
       g_object_unref (info);
     }

@@ -688,7 +688,11 @@ atlas_content_read_pack (GFile        *directory,
     {
       const char *file_name = g_file_info_get_name (info);
 
-      if (g_str_has_suffix (file_name, ".xml") && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+      /* Hidden files are an editor's or a file manager's, not the author's: Emacs keeps a lock
+       * link “.#pack.xml” beside a file being edited, macOS copies leave “._pack.xml”. */
+      if (file_name[0] == '.')
+        ;
+      else if (g_str_has_suffix (file_name, ".xml") && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         g_ptr_array_add (files, g_file_get_child (directory, file_name));
       else if (g_str_has_suffix (file_name, ".xml"))
         {
