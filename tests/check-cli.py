@@ -10,6 +10,7 @@ os.makedirs(os.path.join(build, "cli"), exist_ok=True)
 old = os.path.join(build, "cli", "old.pdf").encode()
 with open(old, "wb") as f:
     f.write(b"%PDF old handout")
+spanish = os.path.join(build, "cli", "spanish.pdf").encode()
 
 cases = [
     # (arguments, exit status, text that must appear, text that must not)
@@ -28,6 +29,9 @@ cases = [
     ([b"--validate-content", b"/tmp", b"--handout", old], 1, "two separate jobs", None),
     # The handout never replaces the marks file it is drawn from.
     ([b"--handout", old, b"--marks", old], 1, "the same file", None),
+    # A language named as a locale names it finds the installed translation.
+    ([b"--handout", spanish, b"--language", b"es_ES.UTF-8"], 0, "", "no translation"),
+    ([b"--handout", spanish, b"--language", b"xx_ES"], 1, "no translation into", None),
 ]
 
 failed = 0
@@ -40,6 +44,15 @@ for i, (args, status, want, unwanted) in enumerate(cases, 1):
         failed += 1
         print(f"# {args!r}: exit {r.returncode}, printed: {out!r}")
     print(f"{'ok' if ok else 'not ok'} {i} - {b' '.join(args)!r}")
+
+# The handout asked for as es_ES is in Spanish (when poppler's pdftotext is there to read it).
+try:
+    text = subprocess.run(["pdftotext", spanish, "-"], capture_output=True, timeout=60).stdout.decode()
+    if "Cuándo buscar ayuda médica" not in text:
+        print("not ok - the es_ES handout is not in Spanish")
+        failed += 1
+except FileNotFoundError:
+    print("# pdftotext is not installed: the handout's language was not read")
 
 with open(old, "rb") as f:
     if f.read() != b"%PDF old handout":

@@ -255,6 +255,23 @@ test_languages_installed (void **state)
   assert_true (g_strv_contains ((const char * const *) installed, "es"));
   assert_true (atlas_language_is_installed ("es"));
   assert_false (atlas_language_is_installed ("xx"));
+  /* A language as a locale names it finds the installed one. */
+  for (const char **asked = (const char *[]) { "es", "ES", "es_ES", "es-MX", "es_ES.UTF-8", "es@euro", NULL }; *asked; asked++)
+    {
+      g_autofree char *match = atlas_language_match (*asked);
+
+      if (g_strcmp0 (match, "es") != 0)
+        fail_msg ("“%s” matched “%s”, not “es”", *asked, match ? match : "nothing");
+    }
+  {
+    g_autofree char *british = atlas_language_match ("en_GB");
+    g_autofree char *unknown = atlas_language_match ("xx_ES");
+    g_autofree char *empty = atlas_language_match ("_ES");
+
+    assert_string_equal (british, "en");
+    assert_null (unknown);
+    assert_null (empty);
+  }
   assert_string_equal (current, "en");
   assert_string_equal (spanish, "Español");
   assert_string_equal (english, "English");

@@ -105,6 +105,37 @@ atlas_language_is_installed (const char *code)
 }
 
 /**
+ * atlas_language_match:
+ * @requested: a language as a user writes it: "es", "es_ES", "es-MX", "es_ES.UTF-8", "ES"
+ *
+ * Finds the installed language that @requested asks for: the same code, or else its language
+ * without the country, encoding or variant a locale name adds.
+ *
+ * Returns: (transfer full) (nullable): the installed code, or %NULL if none matches
+ */
+char *
+atlas_language_match (const char *requested)
+{
+  g_auto(GStrv) installed = NULL;
+  g_autofree char *base = NULL;
+
+  if (requested == NULL || requested[0] == '\0')
+    return NULL;
+
+  installed = atlas_language_get_installed ();
+  for (guint i = 0; installed[i] != NULL; i++)
+    if (g_ascii_strcasecmp (installed[i], requested) == 0)
+      return g_strdup (installed[i]);
+
+  base = g_strndup (requested, strcspn (requested, "_-.@"));
+  for (guint i = 0; installed[i] != NULL; i++)
+    if (base[0] != '\0' && g_ascii_strcasecmp (installed[i], base) == 0)
+      return g_strdup (installed[i]);
+
+  return NULL;
+}
+
+/**
  * atlas_language_dup_current:
  *
  * The language messages come out in now: the one named by the catalog gettext uses (its

@@ -18,6 +18,7 @@ typedef struct _AtlasLanguageScope AtlasLanguageScope;
 GStrv               atlas_language_get_installed  (void);
 char               *atlas_language_dup_current    (void);
 gboolean            atlas_language_is_installed   (const char         *code);
+char               *atlas_language_match          (const char         *requested);
 char               *atlas_language_dup_name       (const char         *code);
 char               *atlas_language_format_date    (GDateTime          *date);
 

@@ -148,6 +148,7 @@ write_handout (const char *path,
   g_autoptr(AtlasDiagram) diagram = NULL;
   g_autoptr(AtlasHandout) handout = NULL;
   g_autoptr(AtlasMarks) marks = NULL;
+  g_autofree char *matched_language = NULL;
   AtlasHandoutPaper paper = ATLAS_HANDOUT_PAPER_A4;
 
   /* Options and the marks file are checked before anything is written. */
@@ -183,7 +184,9 @@ write_handout (const char *path,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
-  if (language != NULL && !atlas_language_is_installed (language))
+  /* “es_ES” or “es-MX”, as a locale would name it, means the Spanish that is installed. */
+  matched_language = atlas_language_match (language);
+  if (language != NULL && matched_language == NULL)
     {
       g_auto(GStrv) installed = atlas_language_get_installed ();
       g_autofree char *list = g_strjoinv (", ", installed);
@@ -211,7 +214,7 @@ write_handout (const char *path,
       return EXIT_FAILURE;
     }
 
-  handout = atlas_handout_new_in_language (content, NULL, diagram, region_id, language);
+  handout = atlas_handout_new_in_language (content, NULL, diagram, region_id, matched_language);
   atlas_handout_set_marks (handout, marks);
   atlas_handout_set_paper (handout, paper);
   if (!atlas_handout_write_pdf (handout, path, &error))
