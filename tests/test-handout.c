@@ -400,6 +400,32 @@ test_a_failed_write_keeps_the_old_handout (void **state)
   assert_false (atlas_handout_write_pdf (handout, "/dev/null", &error));
   assert_non_null (strstr (error->message, "not a regular file"));
 
+  /* A link names its file: the file is written and the link stays a link. One that leads
+   * nowhere is refused, and nothing is made in its place. */
+  {
+    g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+    g_autofree char *dangling = g_build_filename (dir, "dangling.pdf", NULL);
+    g_autofree char *through = NULL;
+    GStatBuf st;
+
+    assert_true (g_file_set_contents (path, "old", -1, NULL));
+    assert_int_equal (symlink ("notes.pdf", link), 0);
+    assert_true (atlas_handout_write_pdf (handout, link, NULL));
+    assert_int_equal (g_lstat (link, &st), 0);
+    assert_true (S_ISLNK (st.st_mode));
+    assert_true (g_file_get_contents (path, &through, NULL, NULL));
+    assert_true (g_str_has_prefix (through, "%PDF"));
+
+    g_clear_error (&error);
+    assert_int_equal (symlink ("no-such-folder/x.pdf", dangling), 0);
+    assert_false (atlas_handout_write_pdf (handout, dangling, &error));
+    assert_non_null (strstr (error->message, "cannot be reached"));
+    assert_int_equal (g_lstat (dangling, &st), 0);
+    assert_true (S_ISLNK (st.st_mode));
+    g_unlink (link);
+    g_unlink (dangling);
+  }
+
   g_unlink (path);
   g_rmdir (dir);
 }

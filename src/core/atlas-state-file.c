@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -155,7 +156,27 @@ atlas_state_file_write_document (const char  *path,
                                  gsize        length,
                                  GError     **error)
 {
-  return write_file (path, data, length, 0666, FALSE, error);
+  g_autofree char *target = NULL;
+  GStatBuf st;
+
+  /* A link the user named stands for its file, as in any editor: the file it leads to is
+   * written (through a temporary beside it), and the link stays a link. State never follows
+   * links; only a document the user chose does. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      target = realpath (path, NULL);
+      if (target == NULL)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "Could not save %s: it is a link to a file that cannot be reached (%s)", name, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  return write_file (target != NULL ? target : path, data, length, 0666, FALSE, error);
 }
 
 /**
