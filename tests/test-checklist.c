@@ -243,6 +243,35 @@ test_unreadable_files_are_set_aside_not_lost (void **state)
     }
 }
 
+/* A hostile checklist file cannot make its message lie: quoted values are shortened and their
+ * bidirectional or control characters written out. */
+static void
+test_messages_never_quote_hidden_characters (void **state)
+{
+  Fixture *f = *state;
+  static const char *files[] = {
+    "[Checklist]\nversion=1\nsymptoms=limping:\u202eright;\nred-flags=\n",
+    "[Checklist]\nversion=1\nsymptoms=no-side-\u2067here;\nred-flags=\n",
+    "[Checklist]\nversion=1\nsymptoms=limping:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;\nred-flags=\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(AtlasChecklist) checklist = atlas_checklist_new (f->content);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *aside = NULL;
+
+      assert_true (g_file_set_contents (f->path, files[i], -1, NULL));
+      assert_int_equal (atlas_checklist_load (checklist, f->path, &aside, &error), ATLAS_CHECKLIST_SET_ASIDE);
+      if (strstr (error->message, "\u202e") != NULL || strstr (error->message, "\u2067") != NULL ||
+          strlen (error->message) > 200)
+        fail_msg ("message quotes the file raw: %s", error->message);
+      if (i < 2 && strstr (error->message, "<U+") == NULL)
+        fail_msg ("the hidden character is not written out: %s", error->message);
+      g_unlink (aside);
+    }
+}
+
 static void
 test_interrupted_save_keeps_the_old_file_whole (void **state)
 {
@@ -515,6 +544,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_the_most_urgent_warning_sign_decides, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_and_restore_round_trip, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unreadable_files_are_set_aside_not_lost, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_messages_never_quote_hidden_characters, setup, teardown),
     cmocka_unit_test_setup_teardown (test_interrupted_save_keeps_the_old_file_whole, setup, teardown),
     cmocka_unit_test_setup_teardown (test_clear_and_restore_for_undo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_a_fifo_or_a_link_is_never_read, setup, teardown),

@@ -691,9 +691,13 @@ atlas_checklist_deserialize (AtlasChecklist  *self,
       g_autofree char *id = NULL;
       AtlasSide side;
 
+      /* What the file holds is quoted shortened and with any control or bidirectional
+       * character written out: it could be anything, and a message must not be reordered. */
       if (colon == NULL)
         {
-          g_set_error (error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "“%s” is not a symptom and side", symptom_list[i]);
+          g_autofree char *shown = atlas_content_shorten_for_message (symptom_list[i]);
+
+          g_set_error (error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "“%s” is not a symptom and side", shown);
           return FALSE;
         }
       if (g_str_equal (colon + 1, "left"))
@@ -704,7 +708,9 @@ atlas_checklist_deserialize (AtlasChecklist  *self,
         side = ATLAS_SIDE_NONE;
       else
         {
-          g_set_error (error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "“%s” is not a side", colon + 1);
+          g_autofree char *shown = atlas_content_shorten_for_message (colon + 1);
+
+          g_set_error (error, ATLAS_CHECKLIST_ERROR, ATLAS_CHECKLIST_ERROR_CORRUPT, "“%s” is not a side", shown);
           return FALSE;
         }
 

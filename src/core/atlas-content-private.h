@@ -209,7 +209,6 @@ void                 atlas_loader_check_attributes (AtlasLoader     *loader,
                                                     const char      *element,
                                                     const char     **names,
                                                     const char     **values);
-char                *atlas_content_shorten_for_message (const char  *text);
 char                *atlas_content_escape_for_message  (const char  *message);
 
 G_END_DECLS

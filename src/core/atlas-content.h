@@ -192,4 +192,8 @@ char                     *atlas_content_dup_citation    (AtlasContent       *sel
 char                     *atlas_content_dup_citation_markup (AtlasContent   *self,
                                                              GStrv           cites);
 
+/* An id or value from a file, as a message may quote it: at most 40 characters and every
+ * control or bidirectional character written out as <U+202E> (atlas-content-text-checks.c). */
+char                *atlas_content_shorten_for_message (const char  *text);
+
 G_END_DECLS
