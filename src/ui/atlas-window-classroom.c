@@ -34,8 +34,11 @@ static void
 set_caption_inset (AtlasWindow *self,
                    double       inset)
 {
+  /* A page built later gets it then (page_built_cb). */
+  self->caption_inset = inset;
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    atlas_diagram_view_set_top_inset (atlas_view_page_get_diagram_view (*page), inset);
+    if (atlas_view_page_peek_diagram_view (*page) != NULL)
+      atlas_diagram_view_set_top_inset (atlas_view_page_peek_diagram_view (*page), inset);
 }
 
 /* Keeps the drawing clear of a caption card over it: the drawing fits below the card. */

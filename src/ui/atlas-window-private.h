@@ -53,10 +53,10 @@ struct _AtlasWindow
   GtkListBox           *search_results;
 
   AtlasContent         *content;
-  AtlasSearchIndex     *search_index;
   AtlasTour            *tour;
   AtlasQuiz            *quiz;
   AtlasDiagramView     *quiz_view;
+  double                caption_inset;     /* room kept above the drawing for a card */
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
   AtlasViewPage        *section_page;
@@ -110,6 +110,7 @@ void           atlas_window_search_set_content        (AtlasWindow    *self,
 void           atlas_window_find_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
+AtlasSearchIndex *_atlas_window_peek_search_index      (AtlasWindow    *self);
 gboolean       atlas_window_show_structure            (AtlasWindow    *self,
                                                        const char     *structure);
 

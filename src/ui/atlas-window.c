@@ -276,6 +276,25 @@ list_hover_cb (AtlasWindow *self,
     atlas_diagram_view_set_hovered_region (atlas_view_page_get_diagram_view (page), region_id);
 }
 
+/* A page has just been built: the window follows its view, and the view gets what every view
+ * was given while the page did not exist yet (the content, the room kept for a card). */
+static void
+page_built_cb (AtlasWindow   *self,
+               AtlasViewPage *page)
+{
+  AtlasDiagramView *view = atlas_view_page_peek_diagram_view (page);
+
+  g_signal_connect_object (view, "notify::selected-region",
+                           G_CALLBACK (diagram_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::state",
+                           G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::show-nerves",
+                           G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->content != NULL)
+    atlas_diagram_view_set_content (view, self->content);
+  atlas_diagram_view_set_top_inset (view, self->caption_inset);
+}
+
 static void
 view_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -395,17 +414,10 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (atlas_window_visible_child_cb), self, G_CONNECT_SWAPPED);
 
+  /* The pages build themselves when first shown (or asked for); the window follows each view
+   * from then on. */
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    {
-      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
-
-      g_signal_connect_object (view, "notify::selected-region",
-                               G_CALLBACK (diagram_selection_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "notify::state",
-                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "notify::show-nerves",
-                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (*page, "built", G_CALLBACK (page_built_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
@@ -429,7 +441,6 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->tour);
   g_clear_object (&self->quiz);
   g_clear_object (&self->content);
-  g_clear_pointer (&self->search_index, atlas_search_index_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
