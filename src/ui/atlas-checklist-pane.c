@@ -694,6 +694,19 @@ atlas_checklist_pane_init (AtlasChecklistPane *self)
 }
 
 /**
+ * atlas_checklist_pane_ensure_built:
+ *
+ * Builds the pane's controls and rows now (once it has a checklist), as showing it would.
+ */
+void
+atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  _atlas_checklist_pane_ensure_built (self);
+}
+
+/**
  * atlas_checklist_pane_is_built:
  *
  * Returns: whether the pane has built its rows (it does when first shown or asked about them)

@@ -40,9 +40,9 @@ struct _AtlasWindow
   guint                 loading_timeout;   /* until "Loading content packs…" shows */
   AdwToast             *loading_toast;
   GtkRevealer          *tour_revealer;
-  AtlasTourCard        *tour_card;
+  AtlasTourCard        *tour_card;         /* made at the first tour, in tour_revealer */
   GtkRevealer          *quiz_revealer;
-  AtlasQuizCard        *quiz_card;
+  AtlasQuizCard        *quiz_card;         /* made at the first quiz, in quiz_revealer */
 
   AdwHeaderBar         *header_bar;
   GtkWidget            *tour_button;
@@ -93,6 +93,8 @@ void           atlas_window_classroom_stop            (AtlasWindow    *self);
 void           atlas_window_classroom_refit           (AtlasWindow    *self);
 void           atlas_window_classroom_view_changed    (AtlasWindow    *self,
                                                        gboolean        parts_changed);
+AtlasTourCard *_atlas_window_ensure_tour_card         (AtlasWindow    *self);
+AtlasQuizCard *_atlas_window_ensure_quiz_card         (AtlasWindow    *self);
 void           atlas_window_classroom_stop_action_cb  (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
@@ -111,6 +113,7 @@ void           atlas_window_find_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
 AtlasSearchIndex *_atlas_window_peek_search_index      (AtlasWindow    *self);
+AtlasSearchIndex *_atlas_window_ensure_search_index    (AtlasWindow    *self);
 gboolean       atlas_window_show_structure            (AtlasWindow    *self,
                                                        const char     *structure);
 

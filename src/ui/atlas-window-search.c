@@ -196,12 +196,16 @@ index_key (void)
 
 /* The index is built once per content (and language), not per window, and only when a window
  * first searches: it costs more than the window's first frame is worth waiting for. */
-static AtlasSearchIndex *
-ensure_index (AtlasWindow *self)
+AtlasSearchIndex *
+_atlas_window_ensure_search_index (AtlasWindow *self)
 {
   g_autofree char *key = index_key ();
-  AtlasSearchIndex *index = g_object_get_data (G_OBJECT (self->content), key);
+  AtlasSearchIndex *index;
 
+  if (self->content == NULL)
+    return NULL;
+
+  index = g_object_get_data (G_OBJECT (self->content), key);
   if (index == NULL)
     {
       index = atlas_search_index_new (self->content);
@@ -236,7 +240,7 @@ search_changed_cb (AtlasWindow *self)
   if (self->content == NULL)
     return;
 
-  results = atlas_search_index_query (ensure_index (self), text, MAX_PER_KIND);
+  results = atlas_search_index_query (_atlas_window_ensure_search_index (self), text, MAX_PER_KIND);
   for (guint i = 0; i < results->len; i++)
     {
       const AtlasSearchResult *result = g_ptr_array_index (results, i);
@@ -317,7 +321,7 @@ search_mode_cb (AtlasWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       /* Built while the user types the first letters rather than after them. */
       if (self->content != NULL)
-        ensure_index (self);
+        _atlas_window_ensure_search_index (self);
     }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -358,7 +362,7 @@ atlas_window_search_init (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
-/* The index is the content's, built at the first search (ensure_index()). */
+/* The index is the content's, built at the first search (_atlas_window_ensure_search_index()). */
 void
 atlas_window_search_set_content (AtlasWindow  *self,
                                  AtlasContent *content)

@@ -585,9 +585,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);
