@@ -354,6 +354,14 @@ test_menu_opens_about_and_shortcuts (void **state)
 }
 
 static gboolean
+switcher_bar_shown (gpointer data)
+{
+  AdwViewSwitcherBar *bar = atlas_test_window_child (data, "switcher_bar");
+
+  return adw_view_switcher_bar_get_reveal (bar) && atlas_window_get_part (data, "switcher_bar", FALSE) == bar;
+}
+
+static gboolean
 has_child (gpointer data)
 {
   return gtk_widget_get_first_child (data) != NULL;
@@ -425,6 +433,8 @@ test_start_up_builds_only_what_is_shown (void **state)
   assert_null (gtk_revealer_get_child (GTK_REVEALER (tour_revealer)));
   assert_null (gtk_revealer_get_child (GTK_REVEALER (quiz_revealer)));
   assert_null (atlas_window_get_part (f->window, "search_index", FALSE));
+  /* The bottom view switcher has no stack (and no buttons) in a wide window. */
+  assert_null (atlas_window_get_part (f->window, "switcher_bar", FALSE));
 
   /* Alt+2 builds the side view and shows its diagram, the section still waits. */
   press (f->window, GDK_KEY_2, GDK_ALT_MASK);
@@ -481,6 +491,19 @@ test_start_up_builds_only_what_is_shown (void **state)
   press (f->window, GDK_KEY_3, GDK_ALT_MASK);
   atlas_test_wait_for_mapped (GTK_WIDGET (atlas_view_page_peek_diagram_view (section)));
   assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_peek_diagram_view (section)));
+
+  /* A window too narrow for the switcher in its header reveals the one at the bottom, which
+   * switches the views from its first frame. */
+  {
+    AtlasWindow *narrow;
+
+    atlas_settings_set_window_size (f->settings, 360, 640, FALSE);
+    narrow = open_window (f->settings);
+    assert_true (atlas_test_wait_for (switcher_bar_shown, narrow, 5000));
+    assert_ptr_equal (adw_view_switcher_bar_get_stack (atlas_test_window_child (narrow, "switcher_bar")),
+                      atlas_test_window_child (narrow, "view_stack"));
+    atlas_test_close_window (GTK_WINDOW (narrow));
+  }
 }
 
 /* The same key on the keypad, or the unshifted key of "+", is one entry in the window. */

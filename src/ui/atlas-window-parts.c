@@ -16,8 +16,8 @@
 
 /**
  * atlas_window_get_part:
- * @name: "side_page", "section_page", "tour_card", "quiz_card", "symptom_checklist" or
- *   "search_index"
+ * @name: "side_page", "section_page", "tour_card", "quiz_card", "symptom_checklist",
+ *   "search_index" or "switcher_bar"
  * @build: whether to build the part if it is not built yet
  *
  * Returns: (transfer none) (nullable): the part (for a page or the checklist pane: the widget,
@@ -51,8 +51,32 @@ atlas_window_get_part (AtlasWindow *self,
         atlas_checklist_pane_ensure_built (self->symptom_checklist);
       return atlas_checklist_pane_is_built (self->symptom_checklist) ? self->symptom_checklist : NULL;
     }
+  if (g_str_equal (name, "switcher_bar"))
+    {
+      if (build)
+        adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      return adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL ? self->switcher_bar : NULL;
+    }
   if (g_str_equal (name, "search_index"))
     return build ? _atlas_window_ensure_search_index (self) : _atlas_window_peek_search_index (self);
 
   return NULL;
+}
+
+/* The bar at the bottom switches views only in a narrow window, where the header has no room
+ * for the switcher: it gets the stack (and so its buttons) when it is first revealed. */
+static void
+switcher_bar_revealed_cb (AtlasWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
+void
+_atlas_window_parts_init (AtlasWindow *self)
+{
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (switcher_bar_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
+  switcher_bar_revealed_cb (self);
 }

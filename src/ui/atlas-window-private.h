@@ -28,6 +28,7 @@ struct _AtlasWindow
   AdwFlap              *explanation_flap;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;      /* switches the stack once first revealed */
   GtkWidget            *checklist_pane;
   AtlasExplanationPane *explanation_pane;
   GtkWidget            *explanation_back;
@@ -104,6 +105,9 @@ void           atlas_window_tour_action_cb            (GtkWidget      *widget,
 void           atlas_window_quiz_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
+
+/* atlas-window-parts.c: the parts built on first use */
+void           _atlas_window_parts_init               (AtlasWindow    *self);
 
 /* atlas-window-search.c: find anything */
 void           atlas_window_search_init               (AtlasWindow    *self);

@@ -422,6 +422,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
   atlas_window_search_init (self);
+  _atlas_window_parts_init (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -575,6 +576,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_back);
