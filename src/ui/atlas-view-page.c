@@ -122,8 +122,8 @@ posture_value_changed_cb (AtlasViewPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
-/* The diagram is named from the start, not when first shown: a screen reader meets the
- * pages of the views it has not opened yet too. */
+/* The diagram is named as soon as it is built, before it is first shown or loaded: a screen
+ * reader may meet a page built for a tour step or a search before it is on screen. */
 static void
 name_diagram (AtlasViewPage *self)
 {

@@ -33,6 +33,7 @@ struct _AtlasWindow
   AtlasExplanationPane *explanation_pane;
   GtkWidget            *explanation_back;
   gboolean              narrow;
+  gboolean              syncing_list;      /* sync_structure_list() is loading the page */
   int                   allocated_width;
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;

@@ -181,10 +181,14 @@ sync_structure_list (AtlasWindow *self)
   AtlasDiagramView *view;
   g_autofree char *selected = NULL;
 
-  if (page == NULL)
+  /* Loading a page announces its new state and layers, which would rebuild the list twice
+   * more from inside this call: once, after the load, is enough. */
+  if (page == NULL || self->syncing_list)
     return;
 
+  self->syncing_list = TRUE;
   atlas_view_page_ensure_loaded (page);
+  self->syncing_list = FALSE;
   view = atlas_view_page_get_diagram_view (page);
   /* Rebuilding the list unselects its rows, which would clear the view's selection; a posture
    * change (the slider passing half way) keeps what is selected. */
