@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "atlas-checklist-pane.h"
 #include "atlas-structure-list.h"
 #include "atlas-test-ui.h"
 #include "atlas-tour-card.h"
@@ -435,6 +436,17 @@ test_start_up_builds_only_what_is_shown (void **state)
   assert_null (atlas_window_get_part (f->window, "search_index", FALSE));
   /* The bottom view switcher has no stack (and no buttons) in a wide window. */
   assert_null (atlas_window_get_part (f->window, "switcher_bar", FALSE));
+
+  /* The ticks are the core checklist's, not the pane's: a tick lights the diagram while the
+   * pane is still a shell, as a kept checklist does at start. */
+  {
+    AtlasChecklist *ticks = atlas_checklist_pane_get_checklist (ATLAS_CHECKLIST_PANE (checklist));
+
+    atlas_checklist_set_symptom (ticks, "front-hip-tightness", TRUE, ATLAS_SIDE_NONE);
+    assert_true (atlas_diagram_view_get_region_weight (atlas_view_page_peek_diagram_view (front), "psoas-major-left") > 0);
+    assert_null (atlas_window_get_part (f->window, "symptom_checklist", FALSE));
+    atlas_checklist_clear (ticks);
+  }
 
   /* Alt+2 builds the side view and shows its diagram, the section still waits. */
   press (f->window, GDK_KEY_2, GDK_ALT_MASK);
