@@ -11,8 +11,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "atlas-checklist-pane.h"
 #include "atlas-structure-list.h"
 #include "atlas-test-ui.h"
+#include "atlas-tour-card.h"
 #include "atlas-view-page.h"
 #include "atlas-window.h"
 
@@ -352,9 +354,58 @@ test_menu_opens_about_and_shortcuts (void **state)
   }
 }
 
+static gboolean
+switcher_bar_shown (gpointer data)
+{
+  AdwViewSwitcherBar *bar = atlas_test_window_child (data, "switcher_bar");
+
+  return adw_view_switcher_bar_get_reveal (bar) && atlas_window_get_part (data, "switcher_bar", FALSE) == bar;
+}
+
+static gboolean
+has_child (gpointer data)
+{
+  return gtk_widget_get_first_child (data) != NULL;
+}
+
+/* Runs what the window's shortcut for @keyval with @modifiers names, as pressing it does. */
+static void
+press (AtlasWindow     *window,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                         GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut)));
+              atlas_test_iterate ();
+              return;
+            }
+        }
+    }
+  fail_msg ("No shortcut for %s", gtk_accelerator_name (keyval, modifiers));
+}
+
 /* The first frame shows the front view, its structures and the explanation. What it does not
- * show is built when it is first needed: the other views' diagrams, the checklist's rows, the
- * shortcuts window. A window that builds all of it up front opens noticeably slower. */
+ * show is built when it is first needed: the other views (their controls and diagrams), the
+ * checklist pane, the tour and quiz cards, the search index, the shortcuts window. A window
+ * that builds all of it up front opens noticeably slower. Each is built by what needs it, by
+ * key as well as by hand, and then works. */
 static void
 test_start_up_builds_only_what_is_shown (void **state)
 {
@@ -363,20 +414,108 @@ test_start_up_builds_only_what_is_shown (void **state)
   AtlasViewPage *section = atlas_test_window_child (f->window, "section_page");
   AtlasViewPage *front = atlas_test_window_child (f->window, "front_page");
   GtkWidget *checklist = atlas_test_window_child (f->window, "symptom_checklist");
+  GtkWidget *tour_revealer = atlas_test_window_child (f->window, "tour_revealer");
+  GtkWidget *quiz_revealer = atlas_test_window_child (f->window, "quiz_revealer");
 
-  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (front)));
-  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (side)));
-  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (section)));
+  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_peek_diagram_view (front)));
+  /* The other pages are shells: no controls, no diagram view. */
+  assert_false (atlas_view_page_is_built (side));
+  assert_false (atlas_view_page_is_built (section));
+  assert_null (atlas_view_page_peek_diagram_view (side));
+  assert_null (gtk_widget_get_first_child (GTK_WIDGET (side)));
+  assert_null (atlas_window_get_part (f->window, "section_page", FALSE));
   assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
-  /* The structure list is the sidebar's first page; the checklist waits behind it. */
+  /* The structure list is the sidebar's first page; the checklist waits behind it, empty. */
   assert_false (gtk_widget_get_mapped (checklist));
-  assert_null (atlas_test_find_by_type (checklist, GTK_TYPE_CHECK_BUTTON));
+  assert_null (atlas_window_get_part (f->window, "symptom_checklist", FALSE));
+  assert_null (gtk_widget_get_first_child (checklist));
+  assert_null (atlas_window_get_part (f->window, "tour_card", FALSE));
+  assert_null (atlas_window_get_part (f->window, "quiz_card", FALSE));
+  assert_null (gtk_revealer_get_child (GTK_REVEALER (tour_revealer)));
+  assert_null (gtk_revealer_get_child (GTK_REVEALER (quiz_revealer)));
+  assert_null (atlas_window_get_part (f->window, "search_index", FALSE));
+  /* The bottom view switcher has no stack (and no buttons) in a wide window. */
+  assert_null (atlas_window_get_part (f->window, "switcher_bar", FALSE));
 
-  /* Asking for them builds them. */
-  atlas_window_set_view (f->window, "side");
-  atlas_test_iterate ();
-  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (side)));
-  assert_null (atlas_diagram_view_get_diagram (atlas_view_page_get_diagram_view (section)));
+  /* The ticks are the core checklist's, not the pane's: a tick lights the diagram while the
+   * pane is still a shell, as a kept checklist does at start. */
+  {
+    AtlasChecklist *ticks = atlas_checklist_pane_get_checklist (ATLAS_CHECKLIST_PANE (checklist));
+
+    atlas_checklist_set_symptom (ticks, "front-hip-tightness", TRUE, ATLAS_SIDE_NONE);
+    assert_true (atlas_diagram_view_get_region_weight (atlas_view_page_peek_diagram_view (front), "psoas-major-left") > 0);
+    assert_null (atlas_window_get_part (f->window, "symptom_checklist", FALSE));
+    atlas_checklist_clear (ticks);
+  }
+
+  /* Alt+2 builds the side view and shows its diagram, the section still waits. */
+  press (f->window, GDK_KEY_2, GDK_ALT_MASK);
+  assert_string_equal (atlas_window_get_view (f->window), "side");
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_view_page_peek_diagram_view (side)));
+  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_peek_diagram_view (side)));
+  assert_false (atlas_view_page_is_built (section));
+  /* The view built late follows the window like the others: a click on it reaches the list. */
+  atlas_diagram_view_set_selected_region (atlas_view_page_peek_diagram_view (side), "psoas-major-right");
+  assert_string_equal (atlas_structure_list_get_selected (atlas_test_window_child (f->window, "structure_list")),
+                       "psoas-major-right");
+
+  /* Ctrl+F opens the search; the first search builds the index, once for every window. */
+  press (f->window, GDK_KEY_f, GDK_CONTROL_MASK);
+  assert_non_null (atlas_window_get_part (f->window, "search_index", FALSE));
+  {
+    AtlasWindow *second = open_window (f->settings);
+
+    assert_ptr_equal (atlas_window_get_part (second, "search_index", FALSE),
+                      atlas_window_get_part (f->window, "search_index", FALSE));
+    atlas_test_close_window (GTK_WINDOW (second));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (atlas_test_window_child (f->window, "search_entry")), "psoas");
+  /* The entry waits a moment after typing before it searches. */
+  assert_true (atlas_test_wait_for (has_child, atlas_test_window_child (f->window, "search_results"), 2000));
+  gtk_search_bar_set_search_mode (atlas_test_window_child (f->window, "search_bar"), FALSE);
+
+  /* The Symptoms tab builds the checklist pane, with its rows. */
+  gtk_stack_set_visible_child_name (atlas_test_window_child (f->window, "sidebar_stack"), "symptoms");
+  atlas_test_wait_for_mapped (checklist);
+  assert_non_null (atlas_window_get_part (f->window, "symptom_checklist", FALSE));
+  assert_non_null (atlas_test_find_by_type (checklist, GTK_TYPE_CHECK_BUTTON));
+
+  /* F5 makes the tour card, showing the first step; F6 the quiz card, with a question. */
+  press (f->window, GDK_KEY_F5, 0);
+  assert_non_null (atlas_window_get_part (f->window, "tour_card", FALSE));
+  assert_ptr_equal (gtk_revealer_get_child (GTK_REVEALER (tour_revealer)), atlas_window_get_part (f->window, "tour_card", FALSE));
+  assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (tour_revealer)));
+  assert_int_equal (atlas_tour_get_position (atlas_window_get_tour (f->window)), 0);
+  assert_true (g_str_has_prefix (gtk_label_get_text ((GtkLabel *) gtk_widget_get_template_child (atlas_window_get_part (f->window, "tour_card", FALSE),
+                                                                                    ATLAS_TYPE_TOUR_CARD, "progress")),
+                                 "Step 1 of"));
+  press (f->window, GDK_KEY_Escape, 0);
+  assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (tour_revealer)));
+
+  press (f->window, GDK_KEY_F6, 0);
+  assert_non_null (atlas_window_get_quiz (f->window));
+  assert_non_null (atlas_window_get_part (f->window, "quiz_card", FALSE));
+  assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (quiz_revealer)));
+  press (f->window, GDK_KEY_Escape, 0);
+  assert_null (atlas_window_get_quiz (f->window));
+
+  /* Alt+3 builds the last view. */
+  press (f->window, GDK_KEY_3, GDK_ALT_MASK);
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_view_page_peek_diagram_view (section)));
+  assert_non_null (atlas_diagram_view_get_diagram (atlas_view_page_peek_diagram_view (section)));
+
+  /* A window too narrow for the switcher in its header reveals the one at the bottom, which
+   * switches the views from its first frame. */
+  {
+    AtlasWindow *narrow;
+
+    atlas_settings_set_window_size (f->settings, 360, 640, FALSE);
+    narrow = open_window (f->settings);
+    assert_true (atlas_test_wait_for (switcher_bar_shown, narrow, 5000));
+    assert_ptr_equal (adw_view_switcher_bar_get_stack (atlas_test_window_child (narrow, "switcher_bar")),
+                      atlas_test_window_child (narrow, "view_stack"));
+    atlas_test_close_window (GTK_WINDOW (narrow));
+  }
 }
 
 /* The same key on the keypad, or the unshifted key of "+", is one entry in the window. */

@@ -24,6 +24,7 @@ struct _AtlasChecklistPane
   GHashTable      *sides;        /* id → GtkBox of three side toggles */
   gboolean         updating;
   gboolean         built;
+  gboolean         template_built;       /* the controls around the rows, built with them */
   gboolean         waiting_for_content;  /* the kept checklist may name symptoms of user packs */
   GPtrArray       *built_widgets;        /* what build_groups() added to groups */
 

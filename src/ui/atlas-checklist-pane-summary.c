@@ -174,7 +174,7 @@ atlas_checklist_pane_get_alert_visible (AtlasChecklistPane *self)
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
 
   _atlas_checklist_pane_ensure_built (self);
-  return gtk_revealer_get_reveal_child (self->alert_revealer);
+  return self->template_built && gtk_revealer_get_reveal_child (self->alert_revealer);
 }
 
 /**
@@ -190,6 +190,8 @@ atlas_checklist_pane_dup_summary_text (AtlasChecklistPane *self)
   g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), NULL);
 
   _atlas_checklist_pane_ensure_built (self);
+  if (!self->template_built)
+    return g_string_free (text, FALSE);
   if (gtk_revealer_get_reveal_child (self->alert_revealer))
     g_string_append_printf (text, "%s\n%s\n", gtk_label_get_text (self->alert_title), gtk_label_get_text (self->alert_body));
 

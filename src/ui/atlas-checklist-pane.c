@@ -424,6 +424,16 @@ _atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
   if (self->built || self->checklist == NULL)
     return;
 
+  /* Until then the pane is an empty shell: even its alert, summary and switches wait. */
+  if (!self->template_built)
+    {
+      self->template_built = TRUE;
+      gtk_widget_init_template (GTK_WIDGET (self));
+      atlas_ui_plain_button_names (GTK_WIDGET (self));
+      g_object_bind_property (self->settings, "remember-checklist", self->remember_switch, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+
   self->built = TRUE;
   build_groups (self);
   sync_from_model (self);
@@ -455,9 +465,6 @@ atlas_checklist_pane_setup (AtlasChecklistPane *self,
   self->checklist = g_object_ref (checklist);
   self->settings = g_object_ref (settings);
   self->state_path = g_strdup (state_path);
-
-  g_object_bind_property (settings, "remember-checklist", self->remember_switch, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   load (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -683,6 +690,31 @@ atlas_checklist_pane_init (AtlasChecklistPane *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->built_widgets = g_ptr_array_new ();
   self->sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gtk_widget_init_template (GTK_WIDGET (self));
-  atlas_ui_plain_button_names (GTK_WIDGET (self));
+  /* The template waits for the pane's first showing: _atlas_checklist_pane_ensure_built(). */
+}
+
+/**
+ * atlas_checklist_pane_ensure_built:
+ *
+ * Builds the pane's controls and rows now (once it has a checklist), as showing it would.
+ */
+void
+atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
+{
+  g_return_if_fail (ATLAS_IS_CHECKLIST_PANE (self));
+
+  _atlas_checklist_pane_ensure_built (self);
+}
+
+/**
+ * atlas_checklist_pane_is_built:
+ *
+ * Returns: whether the pane has built its rows (it does when first shown or asked about them)
+ */
+gboolean
+atlas_checklist_pane_is_built (AtlasChecklistPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHECKLIST_PANE (self), FALSE);
+
+  return self->built;
 }

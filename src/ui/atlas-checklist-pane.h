@@ -36,4 +36,7 @@ char           *atlas_checklist_pane_dup_summary_text  (AtlasChecklistPane *self
 void            atlas_checklist_pane_clear             (AtlasChecklistPane *self);
 void            atlas_checklist_pane_undo_clear        (AtlasChecklistPane *self);
 
+void            atlas_checklist_pane_ensure_built      (AtlasChecklistPane *self);
+gboolean        atlas_checklist_pane_is_built          (AtlasChecklistPane *self);
+
 G_END_DECLS

@@ -3,8 +3,11 @@
  * Copyright 2026 The Psoas Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A page loads its diagrams the first time it is needed, so start-up pays only for the view
- * that is shown. A diagram that fails to load leaves its page showing what went wrong; the
+ * A page builds its controls and loads its diagrams the first time it is needed, so start-up
+ * pays only for the view that is shown: until then it is an empty shell that only knows its
+ * view's name (the view stack's switchers need no more). atlas_view_page_peek_diagram_view()
+ * lets the window reach a page's view without building it; "built" tells it when a page is,
+ * so it can hand the new view its state. A diagram that fails to load leaves its page showing what went wrong; the
  * other views work as before.
  */
 #include "config.h"
@@ -24,6 +27,7 @@ struct _AtlasViewPage
   GtkWidget         parent_instance;
 
   char             *view_name;
+  gboolean          built;
   gboolean          loaded;
   char             *error;
 
@@ -52,7 +56,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_BUILT,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 show_error (AtlasViewPage *self,
@@ -112,8 +122,8 @@ posture_value_changed_cb (AtlasViewPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
-/* The diagram is named from the start, not when first shown: a screen reader meets the
- * pages of the views it has not opened yet too. */
+/* The diagram is named as soon as it is built, before it is first shown or loaded: a screen
+ * reader may meet a page built for a tour step or a search before it is on screen. */
 static void
 name_diagram (AtlasViewPage *self)
 {
@@ -170,6 +180,7 @@ atlas_view_page_load_files (AtlasViewPage  *self,
   g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), FALSE);
   g_return_val_if_fail (n_files >= 1 && n_files <= ATLAS_VIEW_MAX_STATES, FALSE);
 
+  atlas_view_page_ensure_built (self);
   self->loaded = TRUE;
 
   for (guint i = 0; i < n_files && ok; i++)
@@ -221,6 +232,7 @@ atlas_view_page_ensure_loaded (AtlasViewPage *self)
   if (self->loaded)
     return self->error == NULL;
 
+  atlas_view_page_ensure_built (self);
   view = atlas_views_lookup (self->view_name);
   if (view == NULL)
     {
@@ -315,7 +327,6 @@ install_actions (AtlasViewPage *self)
   static const char * const properties_as_actions[] = { "show-labels", "show-nerves", "state",
                                                          "drawing", "draw-tool", "draw-colour" };
 
-  self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (properties_as_actions); i++)
     {
@@ -323,7 +334,6 @@ install_actions (AtlasViewPage *self)
                                                                  properties_as_actions[i]);
       g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
     }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
 
   g_signal_connect_object (self->diagram_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (atlas_diagram_view_get_marks (self->diagram_view), "changed", G_CALLBACK (marks_changed_cb),
@@ -376,7 +386,6 @@ atlas_view_page_set_property (GObject      *object,
     {
     case PROP_VIEW_NAME:
       self->view_name = g_value_dup_string (value);
-      name_diagram (self);
       break;
 
     default:
@@ -463,6 +472,15 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * AtlasViewPage::built:
+   *
+   * The page has just built its controls and its diagram view, which is empty until the
+   * page loads its diagrams (right after, when the page is shown).
+   */
+  signals[SIGNAL_BUILT] =
+    g_signal_new ("built", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (ATLAS_TYPE_DIAGRAM_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/atlas-view-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasViewPage, stack);
@@ -488,9 +506,33 @@ atlas_view_page_class_init (AtlasViewPageClass *klass)
 static void
 atlas_view_page_init (AtlasViewPage *self)
 {
+  /* Nothing is built yet: see atlas_view_page_ensure_built(). */
+}
+
+/**
+ * atlas_view_page_ensure_built:
+ *
+ * Builds the page's controls and its (still empty) diagram view if that has not been done.
+ * Showing the page, loading it or asking for its view does this.
+ */
+void
+atlas_view_page_ensure_built (AtlasViewPage *self)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_PAGE (self));
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  /* The group is in place before the buttons that name its actions exist: built into a
+   * window that is already shown, they would not see actions arriving after them. */
+  self->actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_ui_plain_button_names (GTK_WIDGET (self));
   install_actions (self);
+  /* The diagram is named as soon as it exists, before it is first shown. */
+  name_diagram (self);
 
   /* The caption card (with the posture slider on the side view) sits over the canvas' bottom
    * left: labels keep above it. */
@@ -501,6 +543,21 @@ atlas_view_page_init (AtlasViewPage *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->posture_adjustment, "value-changed", G_CALLBACK (posture_value_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  g_signal_emit (self, signals[SIGNAL_BUILT], 0);
+}
+
+/**
+ * atlas_view_page_is_built:
+ *
+ * Returns: whether the page's controls and diagram view exist yet
+ */
+gboolean
+atlas_view_page_is_built (AtlasViewPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), FALSE);
+
+  return self->built;
 }
 
 GtkWidget *
@@ -517,8 +574,31 @@ atlas_view_page_get_view_name (AtlasViewPage *self)
   return self->view_name;
 }
 
+/**
+ * atlas_view_page_get_diagram_view:
+ *
+ * Returns: (transfer none): the page's diagram view, built now if it was not yet
+ */
 AtlasDiagramView *
 atlas_view_page_get_diagram_view (AtlasViewPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), NULL);
+
+  atlas_view_page_ensure_built (self);
+  return self->diagram_view;
+}
+
+/**
+ * atlas_view_page_peek_diagram_view:
+ *
+ * For what applies to every view (content, insets, Start Over) without building the pages
+ * nobody has looked at: a page built later is given the same state when it emits "built".
+ *
+ * Returns: (transfer none) (nullable): the page's diagram view, or %NULL if the page is not
+ * built yet
+ */
+AtlasDiagramView *
+atlas_view_page_peek_diagram_view (AtlasViewPage *self)
 {
   g_return_val_if_fail (ATLAS_IS_VIEW_PAGE (self), NULL);
 

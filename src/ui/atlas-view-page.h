@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (AtlasViewPage, atlas_view_page, ATLAS, VIEW_PAGE, GtkWidge
 GtkWidget        *atlas_view_page_new              (const char    *view_name);
 const char       *atlas_view_page_get_view_name    (AtlasViewPage *self);
 AtlasDiagramView *atlas_view_page_get_diagram_view (AtlasViewPage *self);
+AtlasDiagramView *atlas_view_page_peek_diagram_view (AtlasViewPage *self);
+void              atlas_view_page_ensure_built     (AtlasViewPage *self);
+gboolean          atlas_view_page_is_built         (AtlasViewPage *self);
 gboolean          atlas_view_page_ensure_loaded    (AtlasViewPage *self);
 gboolean          atlas_view_page_load_files       (AtlasViewPage *self,
                                                     GFile        **files,

@@ -8,6 +8,9 @@
  * and win.quiz-* actions, the view and region a tour step shows, the structure a question
  * outlines, hiding the names during a quiz, and keeping the drawing below a card so the card
  * never covers what it talks about. Only one of the two runs at a time.
+ *
+ * The cards are made the first time they are needed, not with the window: most windows
+ * never run a tour or a quiz.
  */
 #include "config.h"
 
@@ -34,8 +37,11 @@ static void
 set_caption_inset (AtlasWindow *self,
                    double       inset)
 {
+  /* A page built later gets it then (page_built_cb). */
+  self->caption_inset = inset;
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    atlas_diagram_view_set_top_inset (atlas_view_page_get_diagram_view (*page), inset);
+    if (atlas_view_page_peek_diagram_view (*page) != NULL)
+      atlas_diagram_view_set_top_inset (atlas_view_page_peek_diagram_view (*page), inset);
 }
 
 /* Keeps the drawing clear of a caption card over it: the drawing fits below the card. */
@@ -107,6 +113,24 @@ quiz_region_picked_cb (AtlasWindow      *self,
     atlas_quiz_card_point_to (self->quiz_card, region->structure);
 }
 
+/**
+ * _atlas_window_ensure_quiz_card:
+ *
+ * Returns: (transfer none): the quiz card, made now if no quiz has run in this window yet
+ */
+AtlasQuizCard *
+_atlas_window_ensure_quiz_card (AtlasWindow *self)
+{
+  if (self->quiz_card == NULL)
+    {
+      self->quiz_card = ATLAS_QUIZ_CARD (g_object_new (ATLAS_TYPE_QUIZ_CARD, NULL));
+      atlas_quiz_card_set_content (self->quiz_card, self->content);
+      g_signal_connect_object (self->quiz_card, "changed", G_CALLBACK (quiz_card_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_revealer_set_child (self->quiz_revealer, GTK_WIDGET (self->quiz_card));
+    }
+  return self->quiz_card;
+}
+
 static void
 quiz_stop (AtlasWindow *self)
 {
@@ -120,7 +144,8 @@ quiz_stop (AtlasWindow *self)
   if (self->quiz != NULL)
     set_caption_inset (self, 0);
   g_clear_object (&self->quiz);
-  atlas_quiz_card_set_quiz (self->quiz_card, NULL);
+  if (self->quiz_card != NULL)
+    atlas_quiz_card_set_quiz (self->quiz_card, NULL);
   quiz_card_changed_cb (self);
 }
 
@@ -150,7 +175,7 @@ atlas_window_quiz_action_cb (GtkWidget  *widget,
       atlas_diagram_view_set_reveal_names (self->quiz_view, FALSE);
       g_signal_connect_object (self->quiz_view, "notify::selected-region",
                                G_CALLBACK (quiz_region_picked_cb), self, G_CONNECT_SWAPPED);
-      atlas_quiz_card_set_quiz (self->quiz_card, self->quiz);
+      atlas_quiz_card_set_quiz (_atlas_window_ensure_quiz_card (self), self->quiz);
     }
   else if (g_str_equal (action_name, "win.quiz-next"))
     {
@@ -268,12 +293,38 @@ tour_link_cb (AtlasWindow *self,
   return atlas_explanation_pane_activate_link (self->explanation_pane, uri);
 }
 
-/* Called once the template is built: the cards' signals, and actions that start disabled. */
+/**
+ * _atlas_window_ensure_tour_card:
+ *
+ * Returns: (transfer none): the tour card, made now if no tour has run in this window yet
+ */
+AtlasTourCard *
+_atlas_window_ensure_tour_card (AtlasWindow *self)
+{
+  if (self->tour_card == NULL)
+    {
+      self->tour_card = ATLAS_TOUR_CARD (g_object_new (ATLAS_TYPE_TOUR_CARD, NULL));
+      g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
+      /* It shows the step at once; its own handler of this step's change, connected only
+       * now, is not run for it (GLib runs only handlers older than an emission). */
+      atlas_tour_card_set_tour (self->tour_card, self->tour);
+      gtk_revealer_set_child (self->tour_revealer, GTK_WIDGET (self->tour_card));
+    }
+  return self->tour_card;
+}
+
+/* The first step of the first tour makes the card, before tour_position_cb() measures it. */
+static void
+tour_needs_card_cb (AtlasWindow *self)
+{
+  if (atlas_tour_get_step (self->tour) != NULL)
+    _atlas_window_ensure_tour_card (self);
+}
+
+/* Called once the template is built: actions that start disabled. */
 void
 atlas_window_classroom_init (AtlasWindow *self)
 {
-  g_signal_connect_object (self->tour_card, "activate-link", G_CALLBACK (tour_link_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->quiz_card, "changed", G_CALLBACK (quiz_card_changed_cb), self, G_CONNECT_SWAPPED);
   update_tour_actions (self);
   quiz_card_changed_cb (self);
 }
@@ -283,11 +334,14 @@ void
 atlas_window_classroom_set_content (AtlasWindow  *self,
                                     AtlasContent *content)
 {
-  atlas_quiz_card_set_content (self->quiz_card, content);
+  if (self->quiz_card != NULL)
+    atlas_quiz_card_set_content (self->quiz_card, content);
 
   g_clear_object (&self->tour);
   self->tour = atlas_tour_new (content);
-  atlas_tour_card_set_tour (self->tour_card, self->tour);
+  if (self->tour_card != NULL)
+    atlas_tour_card_set_tour (self->tour_card, self->tour);
+  g_signal_connect_object (self->tour, "notify::position", G_CALLBACK (tour_needs_card_cb), self, G_CONNECT_SWAPPED);
   /* After the card's own handler: the card is measured once it shows the new step. */
   g_signal_connect_object (self->tour, "notify::position", G_CALLBACK (tour_position_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

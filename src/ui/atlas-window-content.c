@@ -18,8 +18,11 @@ atlas_window_set_content (AtlasWindow  *self,
 {
   atlas_explanation_pane_set_content (self->explanation_pane, content);
   atlas_structure_list_set_content (self->structure_list, content);
+  g_set_object (&self->content, content);
+  /* A page not built yet gets the content when it is (page_built_cb). */
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    atlas_diagram_view_set_content (atlas_view_page_get_diagram_view (*page), content);
+    if (atlas_view_page_peek_diagram_view (*page) != NULL)
+      atlas_diagram_view_set_content (atlas_view_page_peek_diagram_view (*page), content);
 }
 
 static void

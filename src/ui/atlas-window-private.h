@@ -28,10 +28,12 @@ struct _AtlasWindow
   AdwFlap              *explanation_flap;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;      /* switches the stack once first revealed */
   GtkWidget            *checklist_pane;
   AtlasExplanationPane *explanation_pane;
   GtkWidget            *explanation_back;
   gboolean              narrow;
+  gboolean              syncing_list;      /* sync_structure_list() is loading the page */
   int                   allocated_width;
   AtlasStructureList   *structure_list;
   AtlasChecklistPane   *symptom_checklist;
@@ -40,9 +42,9 @@ struct _AtlasWindow
   guint                 loading_timeout;   /* until "Loading content packs…" shows */
   AdwToast             *loading_toast;
   GtkRevealer          *tour_revealer;
-  AtlasTourCard        *tour_card;
+  AtlasTourCard        *tour_card;         /* made at the first tour, in tour_revealer */
   GtkRevealer          *quiz_revealer;
-  AtlasQuizCard        *quiz_card;
+  AtlasQuizCard        *quiz_card;         /* made at the first quiz, in quiz_revealer */
 
   AdwHeaderBar         *header_bar;
   GtkWidget            *tour_button;
@@ -53,10 +55,10 @@ struct _AtlasWindow
   GtkListBox           *search_results;
 
   AtlasContent         *content;
-  AtlasSearchIndex     *search_index;
   AtlasTour            *tour;
   AtlasQuiz            *quiz;
   AtlasDiagramView     *quiz_view;
+  double                caption_inset;     /* room kept above the drawing for a card */
   AtlasViewPage        *front_page;
   AtlasViewPage        *side_page;
   AtlasViewPage        *section_page;
@@ -93,6 +95,8 @@ void           atlas_window_classroom_stop            (AtlasWindow    *self);
 void           atlas_window_classroom_refit           (AtlasWindow    *self);
 void           atlas_window_classroom_view_changed    (AtlasWindow    *self,
                                                        gboolean        parts_changed);
+AtlasTourCard *_atlas_window_ensure_tour_card         (AtlasWindow    *self);
+AtlasQuizCard *_atlas_window_ensure_quiz_card         (AtlasWindow    *self);
 void           atlas_window_classroom_stop_action_cb  (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
@@ -103,6 +107,9 @@ void           atlas_window_quiz_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
 
+/* atlas-window-parts.c: the parts built on first use */
+void           _atlas_window_parts_init               (AtlasWindow    *self);
+
 /* atlas-window-search.c: find anything */
 void           atlas_window_search_init               (AtlasWindow    *self);
 void           atlas_window_search_set_content        (AtlasWindow    *self,
@@ -110,6 +117,8 @@ void           atlas_window_search_set_content        (AtlasWindow    *self,
 void           atlas_window_find_action_cb            (GtkWidget      *widget,
                                                        const char     *action_name,
                                                        GVariant       *parameter);
+AtlasSearchIndex *_atlas_window_peek_search_index      (AtlasWindow    *self);
+AtlasSearchIndex *_atlas_window_ensure_search_index    (AtlasWindow    *self);
 gboolean       atlas_window_show_structure            (AtlasWindow    *self,
                                                        const char     *structure);
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-language.h"
 #include "atlas-window-private.h"
 
 #define MAX_PER_KIND 6
@@ -184,6 +185,48 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The content's index in the running language, under this key on the content. */
+static char *
+index_key (void)
+{
+  g_autofree char *language = atlas_language_dup_current ();
+
+  return g_strconcat ("atlas-search-index-", language != NULL ? language : "", NULL);
+}
+
+/* The index is built once per content (and language), not per window, and only when a window
+ * first searches: it costs more than the window's first frame is worth waiting for. */
+AtlasSearchIndex *
+_atlas_window_ensure_search_index (AtlasWindow *self)
+{
+  g_autofree char *key = index_key ();
+  AtlasSearchIndex *index;
+
+  if (self->content == NULL)
+    return NULL;
+
+  index = g_object_get_data (G_OBJECT (self->content), key);
+  if (index == NULL)
+    {
+      index = atlas_search_index_new (self->content);
+      g_object_set_data_full (G_OBJECT (self->content), key, index, (GDestroyNotify) atlas_search_index_free);
+    }
+  return index;
+}
+
+/**
+ * _atlas_window_peek_search_index:
+ *
+ * Returns: (nullable): the index of the window's content if some window has built it
+ */
+AtlasSearchIndex *
+_atlas_window_peek_search_index (AtlasWindow *self)
+{
+  g_autofree char *key = index_key ();
+
+  return self->content != NULL ? g_object_get_data (G_OBJECT (self->content), key) : NULL;
+}
+
 static void
 search_changed_cb (AtlasWindow *self)
 {
@@ -194,10 +237,10 @@ search_changed_cb (AtlasWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
     gtk_list_box_remove (self->search_results, child);
 
-  if (self->search_index == NULL)
+  if (self->content == NULL)
     return;
 
-  results = atlas_search_index_query (self->search_index, text, MAX_PER_KIND);
+  results = atlas_search_index_query (_atlas_window_ensure_search_index (self), text, MAX_PER_KIND);
   for (guint i = 0; i < results->len; i++)
     {
       const AtlasSearchResult *result = g_ptr_array_index (results, i);
@@ -274,7 +317,12 @@ static void
 search_mode_cb (AtlasWindow *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      /* Built while the user types the first letters rather than after them. */
+      if (self->content != NULL)
+        _atlas_window_ensure_search_index (self);
+    }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
@@ -314,13 +362,10 @@ atlas_window_search_init (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
-/* The index is built from the content the window shows, in the language it runs in. */
+/* The index is the content's, built at the first search (_atlas_window_ensure_search_index()). */
 void
 atlas_window_search_set_content (AtlasWindow  *self,
                                  AtlasContent *content)
 {
   g_set_object (&self->content, content);
-  g_clear_pointer (&self->search_index, atlas_search_index_free);
-  if (content != NULL)
-    self->search_index = atlas_search_index_new (content);
 }

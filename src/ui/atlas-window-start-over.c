@@ -64,7 +64,11 @@ _atlas_window_start_over_action_cb (GtkWidget  *widget,
 
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
     {
-      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
+      AtlasDiagramView *view = atlas_view_page_peek_diagram_view (*page);
+
+      /* A page never built has nothing to start over. */
+      if (view == NULL)
+        continue;
 
       atlas_diagram_view_set_selected_region (view, NULL);
       /* The marks go with the rest; their own undo can bring them back. */

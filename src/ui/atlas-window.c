@@ -181,10 +181,14 @@ sync_structure_list (AtlasWindow *self)
   AtlasDiagramView *view;
   g_autofree char *selected = NULL;
 
-  if (page == NULL)
+  /* Loading a page announces its new state and layers, which would rebuild the list twice
+   * more from inside this call: once, after the load, is enough. */
+  if (page == NULL || self->syncing_list)
     return;
 
+  self->syncing_list = TRUE;
   atlas_view_page_ensure_loaded (page);
+  self->syncing_list = FALSE;
   view = atlas_view_page_get_diagram_view (page);
   /* Rebuilding the list unselects its rows, which would clear the view's selection; a posture
    * change (the slider passing half way) keeps what is selected. */
@@ -274,6 +278,25 @@ list_hover_cb (AtlasWindow *self,
 
   if (page != NULL)
     atlas_diagram_view_set_hovered_region (atlas_view_page_get_diagram_view (page), region_id);
+}
+
+/* A page has just been built: the window follows its view, and the view gets what every view
+ * was given while the page did not exist yet (the content, the room kept for a card). */
+static void
+page_built_cb (AtlasWindow   *self,
+               AtlasViewPage *page)
+{
+  AtlasDiagramView *view = atlas_view_page_peek_diagram_view (page);
+
+  g_signal_connect_object (view, "notify::selected-region",
+                           G_CALLBACK (diagram_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::state",
+                           G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::show-nerves",
+                           G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->content != NULL)
+    atlas_diagram_view_set_content (view, self->content);
+  atlas_diagram_view_set_top_inset (view, self->caption_inset);
 }
 
 static void
@@ -395,21 +418,15 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (atlas_window_visible_child_cb), self, G_CONNECT_SWAPPED);
 
+  /* The pages build themselves when first shown (or asked for); the window follows each view
+   * from then on. */
   for (AtlasViewPage **page = (AtlasViewPage *[]) { self->front_page, self->side_page, self->section_page, NULL }; *page; page++)
-    {
-      AtlasDiagramView *view = atlas_view_page_get_diagram_view (*page);
-
-      g_signal_connect_object (view, "notify::selected-region",
-                               G_CALLBACK (diagram_selection_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "notify::state",
-                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "notify::show-nerves",
-                               G_CALLBACK (diagram_regions_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (*page, "built", G_CALLBACK (page_built_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->structure_list, "notify::selected",
                            G_CALLBACK (list_selection_cb), self, G_CONNECT_SWAPPED);
   atlas_window_classroom_init (self);
   atlas_window_search_init (self);
+  _atlas_window_parts_init (self);
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -429,7 +446,6 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->tour);
   g_clear_object (&self->quiz);
   g_clear_object (&self->content);
-  g_clear_pointer (&self->search_index, atlas_search_index_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -564,6 +580,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, checklist_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, explanation_back);
@@ -574,9 +591,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, symptom_checklist);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, quiz_card);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, front_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, side_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, section_page);

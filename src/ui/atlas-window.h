@@ -32,6 +32,9 @@ void           atlas_window_set_view             (AtlasWindow    *self,
 
 AtlasTour     *atlas_window_get_tour             (AtlasWindow    *self);
 AtlasQuiz     *atlas_window_get_quiz             (AtlasWindow    *self);
+gpointer       atlas_window_get_part             (AtlasWindow    *self,
+                                                  const char     *name,
+                                                  gboolean        build);
 gboolean       atlas_window_export_handout       (AtlasWindow    *self,
                                                   const char     *path,
                                                   GError        **error);
