@@ -142,6 +142,11 @@ gboolean    atlas_diagram_scan                 (Scan              *scan,
 void        atlas_diagram_scan_clear           (Scan              *scan);
 
 /* atlas-diagram.c */
+char       *atlas_diagram_display_name         (GFile             *file);
+gboolean    atlas_diagram_check_required       (AtlasDiagram      *self,
+                                                const char        *name,
+                                                const char * const *required_ids,
+                                                GError           **error);
 const char *atlas_diagram_palette_css          (AtlasDiagramStyle  style);
 void        atlas_diagram_append_hidden_layers (AtlasDiagram      *self,
                                                 GString           *css);

@@ -179,13 +179,37 @@ atlas_diagram_init (AtlasDiagram *self)
   self->hidden_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static char *
-display_name (GFile *file)
+char *
+atlas_diagram_display_name (GFile *file)
 {
   if (file == NULL)
     return g_strdup ("(diagram)");
 
   return g_file_get_parse_name (file);
+}
+
+gboolean
+atlas_diagram_check_required (AtlasDiagram        *self,
+                              const char          *name,
+                              const char * const  *required_ids,
+                              GError             **error)
+{
+  g_autoptr(GString) missing = NULL;
+
+  if (required_ids == NULL)
+    return TRUE;
+
+  missing = g_string_new (NULL);
+  for (guint i = 0; required_ids[i] != NULL; i++)
+    if (!g_hash_table_contains (self->by_id, required_ids[i]))
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", required_ids[i]);
+
+  if (missing->len == 0)
+    return TRUE;
+
+  g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_MISSING_ID,
+               "%s: required regions are missing: %s", name, missing->str);
+  return FALSE;
 }
 
 /* The precomputed pick map compiled next to a built-in diagram: "…/diagrams/front.svg" has
@@ -247,7 +271,7 @@ atlas_diagram_new_with_pick_cache (GBytes             *bytes,
                                    GError            **error)
 {
   g_autoptr(AtlasDiagram) self = NULL;
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = atlas_diagram_display_name (file);
   g_autoptr(GError) local_error = NULL;
   Scan scan = { 0 };
 
@@ -314,21 +338,10 @@ atlas_diagram_new_with_pick_cache (GBytes             *bytes,
         }
     }
 
-  if (required_ids != NULL)
+  if (!atlas_diagram_check_required (self, name, required_ids, error))
     {
-      g_autoptr(GString) missing = g_string_new (NULL);
-
-      for (guint i = 0; required_ids[i] != NULL; i++)
-        if (!g_hash_table_contains (self->by_id, required_ids[i]))
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", required_ids[i]);
-
-      if (missing->len > 0)
-        {
-          g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_MISSING_ID,
-                       "%s: required regions are missing: %s", name, missing->str);
-          atlas_diagram_scan_clear (&scan);
-          return NULL;
-        }
+      atlas_diagram_scan_clear (&scan);
+      return NULL;
     }
 
   atlas_diagram_scan_clear (&scan);
@@ -365,7 +378,7 @@ atlas_diagram_new_from_file (GFile              *file,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > ATLAS_DIAGRAM_MAX_BYTES)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = atlas_diagram_display_name (file);
 
       g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_TOO_LARGE,
                    "%s: the file is %" G_GOFFSET_FORMAT " bytes; diagrams may be at most %d bytes",
@@ -376,7 +389,7 @@ atlas_diagram_new_from_file (GFile              *file,
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = atlas_diagram_display_name (file);
 
       g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_PARSE, "%s: %s", name, local_error->message);
       return NULL;
