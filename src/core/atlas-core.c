@@ -5,12 +5,14 @@
  *
  * The built-in diagrams and content are compiled into the core, so that the tests, benchmarks
  * and command-line tools read exactly what the application shows. A static library would drop
- * an unreferenced resource constructor, so the bundle is registered by hand, once.
+ * an unreferenced resource constructor, so the bundles are registered by hand, once: the data
+ * and the pick maps the build made from it (atlas-pick-tool.c registers only the data).
  */
 #include "config.h"
 
 #include "atlas-core.h"
 #include "atlas-core-data.h"
+#include "atlas-core-picks.h"
 
 void
 atlas_core_ensure_resources (void)
@@ -20,6 +22,7 @@ atlas_core_ensure_resources (void)
   if (g_once_init_enter (&registered))
     {
       atlas_core_data_register_resource ();
+      atlas_core_picks_register_resource ();
       g_once_init_leave (&registered, 1);
     }
 }

@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <librsvg/rsvg.h>
 
 #include "atlas-diagram.h"
@@ -19,6 +21,63 @@ G_BEGIN_DECLS
 #define PICK_SCALE 1.0
 
 typedef struct _AtlasDiagramMorph AtlasDiagramMorph;
+
+/* A pick map: one value per pixel, the region's index + 1 (0 where no region is). One byte per
+ * pixel while the diagram has at most 254 regions, two bytes past that. It never changes once
+ * made, so diagrams copied from one loaded diagram share it until one of them rebuilds its own
+ * (a hidden layer, a posture). */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  int              width;
+  int              height;
+  guint            bytes_per_pixel;  /* 1 or 2 */
+  guint8          *data;             /* width × height × bytes_per_pixel, rows without padding */
+} AtlasPickMap;
+
+#define ATLAS_PICK_MAP_MAX_8BIT 255u
+
+/* Widens a region's bounds (x0, y0, x1, y1 per region) by a run of pixels [x0, x1) of row y. */
+static inline void
+atlas_pick_bounds_add_run (double *bounds,
+                           guint   value,
+                           int     x0,
+                           int     x1,
+                           int     y)
+{
+  double *b = &bounds[4 * (gsize) (value - 1)];
+
+  b[0] = MIN (b[0], x0);
+  b[1] = MIN (b[1], y);
+  b[2] = MAX (b[2], x1);
+  b[3] = MAX (b[3], y + 1);
+}
+
+static inline guint
+atlas_pick_map_get (const AtlasPickMap *map,
+                    int                 x,
+                    int                 y)
+{
+  gsize i = (gsize) y * (gsize) map->width + (gsize) x;
+
+  if (map->bytes_per_pixel == 1)
+    return map->data[i];
+  return ((const guint16 *) map->data)[i];
+}
+
+/* Sets @length pixels from pixel @start (counted along the rows) to @value. */
+static inline void
+atlas_pick_map_fill (AtlasPickMap *map,
+                     gsize         start,
+                     gsize         length,
+                     guint         value)
+{
+  if (map->bytes_per_pixel == 1)
+    memset (map->data + start, (int) value, length);
+  else
+    for (gsize i = 0; i < length; i++)
+      ((guint16 *) map->data)[start + i] = (guint16) value;
+}
 
 struct _AtlasDiagram
 {
@@ -38,10 +97,12 @@ struct _AtlasDiagram
   RsvgHandle        *handle;       /* the picture, with the palette for the current style */
   RsvgHandle        *highlight[ATLAS_N_HIGHLIGHTS];
 
-  cairo_surface_t   *pick;         /* RGB24; the colour is the region's index + 1 */
-  int                pick_width;
-  int                pick_height;
+  AtlasPickMap      *pick;         /* shared with copies of this diagram until one rebuilds */
   gboolean           pick_stale;   /* the drawing moved (a morph): rebuild before the next read */
+  gboolean           pick_precomputed; /* the map came from the build's .pick file */
+
+  AtlasDiagram      *shared;       /* the loaded diagram this one was copied from: it owns the
+                                    * regions' strings, which the copy's regions point to */
 
   AtlasDiagramMorph *morph;        /* NULL unless a morph target is set */
   double             morph_t;
@@ -81,6 +142,11 @@ gboolean    atlas_diagram_scan                 (Scan              *scan,
 void        atlas_diagram_scan_clear           (Scan              *scan);
 
 /* atlas-diagram.c */
+char       *atlas_diagram_display_name         (GFile             *file);
+gboolean    atlas_diagram_check_required       (AtlasDiagram      *self,
+                                                const char        *name,
+                                                const char * const *required_ids,
+                                                GError           **error);
 const char *atlas_diagram_palette_css          (AtlasDiagramStyle  style);
 void        atlas_diagram_append_hidden_layers (AtlasDiagram      *self,
                                                 GString           *css);
@@ -91,9 +157,25 @@ RsvgHandle *atlas_diagram_new_handle           (AtlasDiagram      *self,
                                                 GError           **error);
 
 /* atlas-pick-map.c */
+AtlasPickMap *atlas_pick_map_new               (int                width,
+                                                int                height,
+                                                guint              n_regions);
+AtlasPickMap *atlas_pick_map_ref               (AtlasPickMap      *map);
+void        atlas_pick_map_unref               (AtlasPickMap      *map);
+void        atlas_diagram_set_pick_map         (AtlasDiagram      *self,
+                                                AtlasPickMap      *map);
+double     *atlas_pick_bounds_new              (guint              n_regions);
+void        atlas_diagram_apply_pick_bounds    (AtlasDiagram      *self,
+                                                double            *bounds);
+int         atlas_diagram_pick_width           (AtlasDiagram      *self);
+int         atlas_diagram_pick_height          (AtlasDiagram      *self);
 gboolean    atlas_diagram_build_pick_map       (AtlasDiagram      *self,
                                                 GError           **error);
 void        atlas_diagram_ensure_pick_map      (AtlasDiagram      *self);
+
+/* atlas-pick-cache.c */
+gboolean    atlas_diagram_use_pick_cache       (AtlasDiagram      *self,
+                                                GBytes            *cache);
 
 /* atlas-diagram-morph.c */
 void        atlas_diagram_morph_free           (AtlasDiagramMorph *morph);

@@ -19,6 +19,7 @@
 
 #include "atlas-core.h"
 #include "atlas-diagram-private.h"
+#include "atlas-pick-cache.h"
 
 G_DEFINE_FINAL_TYPE (AtlasDiagram, atlas_diagram, G_TYPE_OBJECT)
 
@@ -157,7 +158,8 @@ atlas_diagram_finalize (GObject *object)
   g_clear_object (&self->handle);
   for (guint i = 0; i < ATLAS_N_HIGHLIGHTS; i++)
     g_clear_object (&self->highlight[i]);
-  g_clear_pointer (&self->pick, cairo_surface_destroy);
+  g_clear_pointer (&self->pick, atlas_pick_map_unref);
+  g_clear_object (&self->shared);
   g_clear_pointer (&self->morph, atlas_diagram_morph_free);
 
   G_OBJECT_CLASS (atlas_diagram_parent_class)->finalize (object);
@@ -177,13 +179,59 @@ atlas_diagram_init (AtlasDiagram *self)
   self->hidden_layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static char *
-display_name (GFile *file)
+char *
+atlas_diagram_display_name (GFile *file)
 {
   if (file == NULL)
     return g_strdup ("(diagram)");
 
   return g_file_get_parse_name (file);
+}
+
+gboolean
+atlas_diagram_check_required (AtlasDiagram        *self,
+                              const char          *name,
+                              const char * const  *required_ids,
+                              GError             **error)
+{
+  g_autoptr(GString) missing = NULL;
+
+  if (required_ids == NULL)
+    return TRUE;
+
+  missing = g_string_new (NULL);
+  for (guint i = 0; required_ids[i] != NULL; i++)
+    if (!g_hash_table_contains (self->by_id, required_ids[i]))
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", required_ids[i]);
+
+  if (missing->len == 0)
+    return TRUE;
+
+  g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_MISSING_ID,
+               "%s: required regions are missing: %s", name, missing->str);
+  return FALSE;
+}
+
+/* The precomputed pick map compiled next to a built-in diagram: "…/diagrams/front.svg" has
+ * "…/diagrams/front.pick". Other files have none. */
+static GBytes *
+lookup_pick_cache (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pick_path = NULL;
+
+  if (file == NULL || !g_file_has_uri_scheme (file, "resource"))
+    return NULL;
+
+  uri = g_file_get_uri (file);
+  path = g_uri_unescape_string (uri + strlen ("resource://"), NULL);
+  if (path == NULL || !g_str_has_suffix (path, ".svg"))
+    return NULL;
+
+  path[strlen (path) - strlen (".svg")] = '\0';
+  pick_path = g_strconcat (path, ".pick", NULL);
+  return g_resources_lookup_data (pick_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
 /**
@@ -201,8 +249,29 @@ atlas_diagram_new_from_bytes (GBytes             *bytes,
                               const char * const *required_ids,
                               GError            **error)
 {
+  g_autoptr(GBytes) cache = lookup_pick_cache (file);
+
+  return atlas_diagram_new_with_pick_cache (bytes, file, required_ids, cache, error);
+}
+
+/**
+ * atlas_diagram_new_with_pick_cache:
+ * @cache: (nullable): a precomputed pick map in the `.pick` format, used only if it belongs to
+ *   @bytes and is whole
+ *
+ * Like atlas_diagram_new_from_bytes(), with the precomputed pick map given, not looked up.
+ *
+ * Returns: (transfer full) (nullable): the diagram, or %NULL with @error set
+ */
+AtlasDiagram *
+atlas_diagram_new_with_pick_cache (GBytes             *bytes,
+                                   GFile              *file,
+                                   const char * const *required_ids,
+                                   GBytes             *cache,
+                                   GError            **error)
+{
   g_autoptr(AtlasDiagram) self = NULL;
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = atlas_diagram_display_name (file);
   g_autoptr(GError) local_error = NULL;
   Scan scan = { 0 };
 
@@ -269,27 +338,18 @@ atlas_diagram_new_from_bytes (GBytes             *bytes,
         }
     }
 
-  if (required_ids != NULL)
+  if (!atlas_diagram_check_required (self, name, required_ids, error))
     {
-      g_autoptr(GString) missing = g_string_new (NULL);
-
-      for (guint i = 0; required_ids[i] != NULL; i++)
-        if (!g_hash_table_contains (self->by_id, required_ids[i]))
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", required_ids[i]);
-
-      if (missing->len > 0)
-        {
-          g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_MISSING_ID,
-                       "%s: required regions are missing: %s", name, missing->str);
-          atlas_diagram_scan_clear (&scan);
-          return NULL;
-        }
+      atlas_diagram_scan_clear (&scan);
+      return NULL;
     }
 
   atlas_diagram_scan_clear (&scan);
 
   self->handle = new_styled_handle (self, &local_error);
-  if (self->handle == NULL || !atlas_diagram_build_pick_map (self, &local_error))
+  if (self->handle == NULL ||
+      ((cache == NULL || !atlas_diagram_use_pick_cache (self, cache)) &&
+       !atlas_diagram_build_pick_map (self, &local_error)))
     {
       g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_RENDER, "%s: %s", name, local_error->message);
       return NULL;
@@ -318,7 +378,7 @@ atlas_diagram_new_from_file (GFile              *file,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > ATLAS_DIAGRAM_MAX_BYTES)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = atlas_diagram_display_name (file);
 
       g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_TOO_LARGE,
                    "%s: the file is %" G_GOFFSET_FORMAT " bytes; diagrams may be at most %d bytes",
@@ -329,7 +389,7 @@ atlas_diagram_new_from_file (GFile              *file,
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = atlas_diagram_display_name (file);
 
       g_set_error (error, ATLAS_DIAGRAM_ERROR, ATLAS_DIAGRAM_ERROR_PARSE, "%s: %s", name, local_error->message);
       return NULL;

@@ -83,6 +83,9 @@ AtlasDiagram      *atlas_diagram_new_from_bytes    (GBytes             *bytes,
                                                     GFile              *file,
                                                     const char * const *required_ids,
                                                     GError            **error);
+AtlasDiagram      *atlas_diagram_new_shared        (GFile              *file,
+                                                    const char * const *required_ids,
+                                                    GError            **error);
 
 GFile             *atlas_diagram_get_file          (AtlasDiagram       *self);
 double             atlas_diagram_get_width         (AtlasDiagram       *self);

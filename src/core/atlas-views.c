@@ -127,7 +127,7 @@ atlas_view_load_builtin (const AtlasViewInfo  *view,
   uri = g_strdup_printf ("resource://" RESOURCE_BASE "/diagrams/%s", view->states[state]);
   file = g_file_new_for_uri (uri);
 
-  return atlas_diagram_new_from_file (file, view->required_ids, error);
+  return atlas_diagram_new_shared (file, view->required_ids, error);
 }
 
 /**

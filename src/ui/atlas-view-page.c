@@ -185,7 +185,7 @@ atlas_view_page_load_files (AtlasViewPage  *self,
 
   for (guint i = 0; i < n_files && ok; i++)
     {
-      diagrams[i] = atlas_diagram_new_from_file (files[i], view ? view->required_ids : NULL, &error);
+      diagrams[i] = atlas_diagram_new_shared (files[i], view ? view->required_ids : NULL, &error);
       ok = diagrams[i] != NULL;
     }
 
