@@ -564,6 +564,51 @@ collect_shortcuts (GtkWidget  *widget,
 }
 
 /* Every key the window and the diagram answer to is in the shortcuts window. */
+static gboolean
+has_picture (gpointer data)
+{
+  return atlas_diagram_view_get_base_renders (data) > 0;
+}
+
+static gboolean
+rendered_since (gpointer data)
+{
+  return atlas_diagram_view_get_renders_in_process () > GPOINTER_TO_UINT (data);
+}
+
+/* A window opened beside another shows the same picture at the same size without rendering it
+ * again; a window that changes its picture (nerves hidden) renders its own, and the other keeps
+ * what it shows. */
+static void
+test_a_second_window_shares_the_picture (void **state)
+{
+  Fixture *f = *state;
+  AtlasDiagramView *first = atlas_view_page_peek_diagram_view (atlas_test_window_child (f->window, "front_page"));
+  AtlasDiagramView *view;
+  AtlasWindow *second;
+  guint renders, first_renders;
+
+  assert_true (atlas_test_wait_for (has_picture, first, 5000));
+  renders = atlas_diagram_view_get_renders_in_process ();
+  first_renders = atlas_diagram_view_get_base_renders (first);
+
+  second = open_window (f->settings);
+  view = atlas_view_page_peek_diagram_view (atlas_test_window_child (second, "front_page"));
+  assert_true (atlas_test_wait_for (has_picture, view, 5000));
+  assert_int_equal (atlas_diagram_view_get_renders_in_process (), renders);
+
+  /* Hiding the nerves in the second window renders a picture of its own… */
+  atlas_diagram_view_set_show_nerves (view, FALSE);
+  assert_true (atlas_test_wait_for (rendered_since, GUINT_TO_POINTER (renders), 5000));
+  /* …and the first window neither renders again nor loses its nerves. */
+  gtk_widget_queue_draw (GTK_WIDGET (first));
+  atlas_test_iterate ();
+  assert_int_equal (atlas_diagram_view_get_base_renders (first), first_renders);
+  assert_true (atlas_diagram_view_get_show_nerves (first));
+
+  atlas_test_close_window (GTK_WINDOW (second));
+}
+
 static void
 test_every_shortcut_is_listed (void **state)
 {
@@ -678,6 +723,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
     cmocka_unit_test_setup_teardown (test_start_up_builds_only_what_is_shown, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_a_second_window_shares_the_picture, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_shortcut_is_listed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };

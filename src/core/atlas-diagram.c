@@ -550,6 +550,24 @@ atlas_diagram_set_layer_visible (AtlasDiagram *self,
 }
 
 /**
+ * atlas_diagram_get_picture:
+ *
+ * An object that stands for what atlas_diagram_render() draws now: two diagrams that return
+ * the same object draw the same picture (windows' copies of one built-in diagram do until one
+ * changes its style, layers or posture, which gives it a picture of its own). A cache of
+ * rendered pictures keys on it and keeps a reference, so the key is never reused.
+ *
+ * Returns: (transfer none): the object
+ */
+GObject *
+atlas_diagram_get_picture (AtlasDiagram *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIAGRAM (self), NULL);
+
+  return G_OBJECT (self->handle);
+}
+
+/**
  * atlas_diagram_render:
  * @cr: a cairo context whose user space is the document's
  *

@@ -119,6 +119,7 @@ void               atlas_diagram_set_layer_visible (AtlasDiagram       *self,
                                                     gboolean            visible);
 const char * const *atlas_diagram_get_layers       (AtlasDiagram       *self);
 
+GObject           *atlas_diagram_get_picture       (AtlasDiagram       *self);
 gboolean           atlas_diagram_render            (AtlasDiagram       *self,
                                                     cairo_t            *cr,
                                                     GError            **error);

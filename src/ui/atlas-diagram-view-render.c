@@ -11,6 +11,8 @@
  *     texture is rendered again, sharp. Panning within the margin costs nothing. Each state of
  *     the view (such as the side view's two postures) has its own texture, so changing state
  *     cross-fades two pictures without rendering during the fade.
+ *     A window opened beside another shows the same picture at the same size: the last base
+ *     picture rendered is shared (see `shared` below), so it is rendered once, not per window.
  *  2. Symptom, emphasis, selection and hover highlights are painted on top, each by rendering
  *     only that region's element (atlas_diagram_render_highlight), clipped to the visible area.
  *
@@ -28,6 +30,22 @@
 #define FADE_MS        450
 
 typedef AtlasDiagramViewCache Cache;
+
+/* The last base picture any view rendered, for the next view that wants exactly it: the same
+ * picture (atlas_diagram_get_picture), scale and area. One entry, and only pictures of at most
+ * SHARED_MAX_BYTES: it usually holds the very texture a window shows, so it costs nothing more;
+ * when it outlives its window it holds one picture of a few megabytes until the next render. */
+#define SHARED_MAX_BYTES (16 * 1024 * 1024)
+
+static struct
+{
+  GObject         *picture;
+  double           scale;
+  graphene_rect_t  rect;
+  GdkTexture      *texture;
+} shared;
+
+static guint renders_in_process;
 
 /* ------------------------------------------------------------------------------------------ */
 /* The base picture                                                                           */
@@ -98,6 +116,16 @@ render_cache (AtlasDiagramView *self,
   if (width <= 0 || height <= 0)
     return;
 
+  if (shared.texture != NULL && shared.picture == atlas_diagram_get_picture (diagram) &&
+      shared.scale == scale && graphene_rect_equal (&shared.rect, &rect))
+    {
+      g_set_object (&cache->texture, shared.texture);
+      cache->scale = scale;
+      cache->rect = rect;
+      self->base_renders++;
+      return;
+    }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -116,6 +144,17 @@ render_cache (AtlasDiagramView *self,
   cache->scale = scale;
   cache->rect = rect;
   self->base_renders++;
+  renders_in_process++;
+
+  g_clear_object (&shared.texture);
+  g_clear_object (&shared.picture);
+  if ((gsize) width * height * 4 <= SHARED_MAX_BYTES)
+    {
+      shared.picture = g_object_ref (atlas_diagram_get_picture (diagram));
+      shared.texture = g_object_ref (cache->texture);
+      shared.scale = scale;
+      shared.rect = rect;
+    }
 }
 
 static gboolean
@@ -531,12 +570,20 @@ atlas_diagram_view_get_region_weight (AtlasDiagramView *self,
   return weight ? *weight : 0;
 }
 
+/* How many times this view took a new base picture, rendered or shared with another view. */
 guint
 atlas_diagram_view_get_base_renders (AtlasDiagramView *self)
 {
   g_return_val_if_fail (ATLAS_IS_DIAGRAM_VIEW (self), 0);
 
   return self->base_renders;
+}
+
+/* How many base pictures librsvg rendered, for every view of the process together. */
+guint
+atlas_diagram_view_get_renders_in_process (void)
+{
+  return renders_in_process;
 }
 
 double

@@ -114,6 +114,7 @@ const char   *atlas_diagram_view_pick                (AtlasDiagramView  *self,
 
 /* For tests and benchmarks: how the view spends its time. */
 guint         atlas_diagram_view_get_base_renders    (AtlasDiagramView  *self);
+guint         atlas_diagram_view_get_renders_in_process (void);
 double        atlas_diagram_view_get_cache_scale     (AtlasDiagramView  *self);
 guint         atlas_diagram_view_get_n_visible_labels (AtlasDiagramView *self);
 gboolean      atlas_diagram_view_get_label_bounds    (AtlasDiagramView  *self,
