@@ -45,23 +45,27 @@ load_resource_text (const char *name)
 const char *
 atlas_diagram_palette_css (AtlasDiagramStyle style)
 {
-  static char *css[3];
+  static gsize css[3];
 
-  if (css[style] == NULL)
+  /* Once per style, and safe from any thread: the application loads its first diagram in a
+   * worker thread while the window is being made. */
+  if (g_once_init_enter (&css[style]))
     {
       g_autofree char *light = load_resource_text ("palette-light.css");
+      char *text;
 
       if (style == ATLAS_DIAGRAM_STYLE_LIGHT)
-        css[style] = g_steal_pointer (&light);
+        text = g_steal_pointer (&light);
       else
         {
           g_autofree char *extra = load_resource_text (style == ATLAS_DIAGRAM_STYLE_DARK ? "palette-dark.css"
                                                                                           : "palette-contrast.css");
-          css[style] = g_strconcat (light, "\n", extra, NULL);
+          text = g_strconcat (light, "\n", extra, NULL);
         }
+      g_once_init_leave (&css[style], (gsize) text);
     }
 
-  return css[style];
+  return (const char *) css[style];
 }
 
 void

@@ -25,7 +25,14 @@ struct _AtlasApplication
   AtlasContent   *content;
   GPtrArray      *content_problems;
   gboolean        loading_content;
+  GThread        *prefetch;       /* reading the built-in content and front diagram, or NULL */
 };
+
+typedef struct
+{
+  AtlasContent *content;
+  GError       *error;
+} Prefetch;
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
@@ -37,10 +44,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the first window needs that is none of GTK's business: the built-in content and the
+ * front view's diagram, which atlas_diagram_new_shared() keeps for the window to copy. Neither
+ * touches GTK, so both are read on a second core while GTK reads its theme on this one. */
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *prefetch = g_new0 (Prefetch, 1);
+  g_autoptr(AtlasDiagram) front = NULL;
+
+  prefetch->content = atlas_content_new_builtin (&prefetch->error);
+  /* A failure here is the window's to report when it loads the same file. */
+  front = atlas_view_load_builtin (atlas_views_lookup ("front"), 0, NULL);
+  return prefetch;
+}
+
+static Prefetch *
+join_prefetch (AtlasApplication *self)
+{
+  Prefetch *prefetch = self->prefetch != NULL ? g_thread_join (self->prefetch) : NULL;
+
+  self->prefetch = NULL;
+  return prefetch;
+}
+
 static void
 atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  /* Started before GTK's own start-up, which takes longest, so the two overlap. */
+  if (g_getenv ("PSOAS_ATLAS_NO_PREFETCH") == NULL)
+    self->prefetch = g_thread_new ("atlas-prefetch", prefetch_thread, NULL);
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
@@ -343,7 +378,14 @@ static void
 atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
+  Prefetch *prefetch = join_prefetch (self);
 
+  if (prefetch != NULL)
+    {
+      g_clear_object (&prefetch->content);
+      g_clear_error (&prefetch->error);
+      g_free (prefetch);
+    }
   g_clear_object (&self->settings);
   g_clear_object (&self->content);
   g_clear_pointer (&self->content_problems, g_ptr_array_unref);
@@ -495,8 +537,17 @@ atlas_application_get_content (AtlasApplication *self)
       g_autoptr(GError) error = NULL;
       g_autoptr(GFile) packs = g_file_new_build_filename (g_get_user_data_dir (), "psoas-atlas", "packs", NULL);
 
+      Prefetch *prefetch = join_prefetch (self);
+
       self->content_problems = g_ptr_array_new_with_free_func (g_free);
-      self->content = atlas_content_new_builtin (&error);
+      if (prefetch != NULL)
+        {
+          self->content = prefetch->content;
+          error = prefetch->error;
+          g_free (prefetch);
+        }
+      else
+        self->content = atlas_content_new_builtin (&error);
       if (self->content == NULL)
         {
           /* Only a broken installation gets here; show the diagrams without explanations. */
