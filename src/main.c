@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <locale.h>
 
 #include "atlas-application.h"
@@ -22,6 +23,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The locale is set here, once, before any thread starts: GTK must not set it again in its
+   * start-up while the start-up thread reads the translated content (setlocale is not safe
+   * beside other threads using the locale). */
+  gtk_disable_setlocale ();
 
   app = atlas_application_new ();
 
