@@ -13,6 +13,7 @@
 
 #include "atlas-checklist-pane.h"
 #include "atlas-structure-list.h"
+#include "atlas-structures.h"
 #include "atlas-test-ui.h"
 #include "atlas-tour-card.h"
 #include "atlas-view-page.h"
@@ -183,6 +184,103 @@ static gboolean
 is_narrow (gpointer data)
 {
   return gtk_widget_get_width (data) <= 380;
+}
+
+/* The structure list as a user meets it: headed groups in order, every region a row, the
+ * choice in step with the diagram both ways, and the keyboard reaching the last row. A window
+ * builds the rows out of sight after its first frame: a structure chosen before that (by a
+ * search, a tour or a click on the diagram) must still have its row, marked. */
+static void
+test_structure_list_rows_headings_and_early_choice (void **state)
+{
+  Fixture *f = *state;
+  AtlasWindow *early;
+  const AtlasRegion *late = NULL;
+  g_autofree char *late_id = NULL;
+  AtlasStructureList *list;
+  AtlasDiagramView *front;
+  AtlasDiagram *diagram;
+  GtkListBox *list_box;
+  GtkWidget *row, *last = NULL, *focus;
+  const char *headings[ATLAS_N_GROUPS] = { NULL };
+  guint n_rows = 0, n_headings = 0, n_visible = 0;
+  AtlasGroup group = ATLAS_N_GROUPS;
+  const char *last_id;
+
+  /* Chosen from the diagram before the new window has shown a frame. */
+  early = atlas_window_new (GTK_APPLICATION (atlas_test_application ()), f->settings);
+  front = atlas_test_window_view (early, "front");
+  list = atlas_test_window_child (early, "structure_list");
+  diagram = atlas_diagram_view_get_diagram (front);
+  /* One of the last rows: of the last group, far below what the sidebar shows at first. */
+  for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+    {
+      const AtlasRegion *region = atlas_diagram_get_region (diagram, i);
+
+      if (atlas_diagram_region_is_visible (diagram, region) &&
+          (late == NULL || atlas_region_get_group (region) >= atlas_region_get_group (late)))
+        late = region;
+    }
+  late_id = g_strdup (late->id);
+  atlas_diagram_view_set_selected_region (front, late_id);
+  assert_string_equal (atlas_structure_list_get_selected (list), late_id);
+  row = atlas_structure_list_get_row (list, late_id);
+  assert_non_null (row);
+  assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+  gtk_window_destroy (GTK_WINDOW (early));
+
+  /* Order and headings in the shown window: each group once, under its heading, bones first. */
+  list = atlas_test_window_child (f->window, "structure_list");
+  front = atlas_test_window_view (f->window, "front");
+  diagram = atlas_diagram_view_get_diagram (front);
+  for (guint i = 0; i < atlas_diagram_get_n_regions (diagram); i++)
+    n_visible += atlas_diagram_region_is_visible (diagram, atlas_diagram_get_region (diagram, i));
+  list_box = atlas_structure_list_get_list_box (list);
+  for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, i))) != NULL; i++)
+    {
+      const AtlasRegion *region = atlas_diagram_lookup_region (diagram, g_object_get_data (G_OBJECT (row), "region-id"));
+      GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+
+      assert_non_null (region);
+      assert_true (gtk_widget_get_focusable (row));
+      if (atlas_region_get_group (region) != group)
+        {
+          assert_true (group == ATLAS_N_GROUPS || atlas_region_get_group (region) > group);
+          group = atlas_region_get_group (region);
+          assert_true (GTK_IS_LABEL (header));
+          assert_false (gtk_widget_get_focusable (header));
+          assert_string_equal (gtk_label_get_text (GTK_LABEL (header)), atlas_group_get_title (group));
+          headings[n_headings++] = gtk_label_get_text (GTK_LABEL (header));
+        }
+      else
+        assert_null (header);
+      n_rows++;
+      last = row;
+    }
+  assert_int_equal (n_rows, n_visible);
+  assert_true (n_headings >= 3);
+  assert_string_equal (headings[0], "Bones and Discs");
+  assert_string_equal (headings[1], "Muscles");
+
+  /* The keyboard: from the first row, End reaches the last one; Enter chooses it, and the
+   * diagram follows. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0)));
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, FALSE);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  assert_ptr_equal (focus, last);
+  g_signal_emit_by_name (list_box, "activate-cursor-row");
+  last_id = g_object_get_data (G_OBJECT (last), "region-id");
+  assert_string_equal (atlas_diagram_view_get_selected_region (front), last_id);
+  assert_true (gtk_widget_get_state_flags (last) & GTK_STATE_FLAG_SELECTED);
+  /* Home goes back to the first row without choosing it. */
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE, FALSE);
+  assert_ptr_equal (gtk_root_get_focus (GTK_ROOT (f->window)), gtk_list_box_get_row_at_index (list_box, 0));
+  assert_string_equal (atlas_diagram_view_get_selected_region (front), last_id);
+
+  /* The diagram's choice marks the row and unmarks the other. */
+  atlas_diagram_view_set_selected_region (front, "psoas-major-right");
+  assert_true (gtk_widget_get_state_flags (atlas_structure_list_get_row (list, "psoas-major-right")) & GTK_STATE_FLAG_SELECTED);
+  assert_false (gtk_widget_get_state_flags (last) & GTK_STATE_FLAG_SELECTED);
 }
 
 /* A phone-sized window (or a tiled half screen): 360 pixels wide works. The panes fold,
@@ -718,6 +816,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_window_has_three_areas, setup, teardown),
     cmocka_unit_test_setup_teardown (test_toggle_checklist_is_remembered, setup, teardown),
     cmocka_unit_test_setup_teardown (test_narrow_window_folds_panes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_structure_list_rows_headings_and_early_choice, setup, teardown),
     cmocka_unit_test_setup_teardown (test_phone_sized_window, setup, teardown),
     cmocka_unit_test_setup_teardown (test_size_is_saved_on_close, setup, teardown),
     cmocka_unit_test_setup_teardown (test_view_switching_actions, setup, teardown),

@@ -12,6 +12,13 @@
  * only activating a row (a click, Enter or Space) selects it. So arrowing through the list to
  * find a name does not rewrite the explanation at every step, and during a quiz moving
  * through the list answers nothing.
+ *
+ * Building a row costs far more than drawing it (a wrapping label to style and measure), and
+ * only a third of them fit in the sidebar at the start. So a new list builds the rows that can
+ * be seen at once, and the rest just after the window's next frame; anything that reaches for a
+ * row before that (a selection from the diagram, search or a tour, the keyboard entering the
+ * list, a caller asking for a row) has all of them built first. The same regions in the same
+ * order (a view re-synced without a change) keep their rows.
  */
 #include "config.h"
 
@@ -28,9 +35,34 @@ struct _AtlasStructureList
   GtkListBox        *list_box;
   AtlasDiagram      *diagram;
   AtlasContent      *content;
-  GHashTable        *rows;      /* region id → row */
+  GHashTable        *rows;      /* region id → row, for the rows built so far */
+  GPtrArray         *items;     /* the rows to show, in order (Item) */
+  guint              n_built;   /* items[0 .. n_built) have their rows */
+  GHashTable        *hits;      /* ids of regions a ticked symptom points to */
   char              *selected;
+
+  GdkFrameClock     *clock;     /* while waiting for a frame to build the rest after */
+  gulong             after_paint_id;
+  guint              build_idle_id;
 };
+
+/* One row to show: what it is called and under which heading. */
+typedef struct
+{
+  char       *id;
+  char       *name;
+  AtlasGroup  group;
+} Item;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->id);
+  g_free (item->name);
+  g_free (item);
+}
 
 G_DEFINE_FINAL_TYPE (AtlasStructureList, atlas_structure_list, GTK_TYPE_WIDGET)
 
@@ -53,31 +85,6 @@ row_region (AtlasStructureList *self,
             GtkListBoxRow      *row)
 {
   return atlas_diagram_lookup_region (self->diagram, g_object_get_data (G_OBJECT (row), "region-id"));
-}
-
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  AtlasStructureList *self = user_data;
-  AtlasGroup group = atlas_region_get_group (row_region (self, row));
-  GtkWidget *header;
-
-  if (before != NULL && atlas_region_get_group (row_region (self, before)) == group)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (atlas_group_get_title (group));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, before != NULL ? 12 : 6);
-  gtk_widget_set_margin_bottom (header, 3);
-  gtk_list_box_row_set_header (row, header);
 }
 
 typedef struct
@@ -175,27 +182,250 @@ mark_row (AtlasStructureList *self,
   describe_row (self, row);
 }
 
+static gboolean
+same_items (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Item *ia = g_ptr_array_index (a, i);
+      const Item *ib = g_ptr_array_index (b, i);
+
+      if (ia->group != ib->group || !g_str_equal (ia->id, ib->id) || !g_str_equal (ia->name, ib->name))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+stop_waiting_for_frame (AtlasStructureList *self)
+{
+  /* (A destroyed window's clock may have dropped its handlers already.) */
+  if (self->clock != NULL && g_signal_handler_is_connected (self->clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->clock);
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
+}
+
 static void
 clear_rows (AtlasStructureList *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+  stop_waiting_for_frame (self);
+  /* From the end, so no row ever becomes the first and gets its header moved. */
+  while ((child = gtk_widget_get_last_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   g_hash_table_remove_all (self->rows);
+  g_ptr_array_set_size (self->items, 0);
+  self->n_built = 0;
+}
+
+/* A group's heading sits above its first row. The list box has no header function: the rows
+ * never move, so each heading is made once, for the row that starts its group. */
+static GtkWidget *
+make_header (AtlasGroup group,
+             gboolean   first)
+{
+  GtkWidget *header = gtk_label_new (atlas_group_get_title (group));
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, first ? 6 : 12);
+  gtk_widget_set_margin_bottom (header, 3);
+  return header;
+}
+
+static void
+mark_hit (AtlasStructureList *self,
+          GtkWidget          *row,
+          gboolean            hit)
+{
+  if (hit == gtk_widget_has_css_class (row, "atlas-symptom-hit"))
+    return;
+
+  if (hit)
+    gtk_widget_add_css_class (row, "atlas-symptom-hit");
+  else
+    gtk_widget_remove_css_class (row, "atlas-symptom-hit");
+  describe_row (self, row);
+}
+
+/* Builds the rows of items[n_built .. n). */
+static void
+build_rows (AtlasStructureList *self,
+            guint               n)
+{
+  n = MIN (n, self->items->len);
+
+  for (; self->n_built < n; self->n_built++)
+    {
+      const Item *item = g_ptr_array_index (self->items, self->n_built);
+      const Item *before = self->n_built > 0 ? g_ptr_array_index (self->items, self->n_built - 1) : NULL;
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (item->name);
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, item->name, -1);
+      g_object_set_data_full (G_OBJECT (row), "region-id", g_strdup (item->id), g_free);
+      g_signal_connect (motion, "enter", G_CALLBACK (row_enter_cb), self);
+      g_signal_connect (motion, "leave", G_CALLBACK (row_leave_cb), self);
+      gtk_widget_add_controller (row, motion);
+      gtk_list_box_append (self->list_box, row);
+      /* (After appending: the list box drops a header set on a row it does not hold yet.) */
+      if (before == NULL || before->group != item->group)
+        gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (row), make_header (item->group, before == NULL));
+      g_hash_table_insert (self->rows, g_strdup (item->id), row);
+      if (g_hash_table_contains (self->hits, item->id))
+        mark_hit (self, row, TRUE);
+    }
+}
+
+/* Every row, now: something is about to look for one. */
+static void
+build_all_rows (AtlasStructureList *self)
+{
+  if (self->n_built == self->items->len)
+    return;
+
+  stop_waiting_for_frame (self);
+  build_rows (self, self->items->len);
+}
+
+static gboolean
+build_rest_idle_cb (gpointer user_data)
+{
+  AtlasStructureList *self = user_data;
+
+  self->build_idle_id = 0;
+  build_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The frame showing the first rows is out: the rest follow at once, before the user can
+ * scroll to them or a screen reader walk the list. */
+static void
+frame_painted_cb (GdkFrameClock      *clock,
+                AtlasStructureList *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->clock);
+  g_clear_object (&self->clock);
+  if (self->build_idle_id == 0)
+    self->build_idle_id = g_idle_add (build_rest_idle_cb, self);
+}
+
+static void
+wait_for_frame (AtlasStructureList *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->n_built == self->items->len || self->after_paint_id != 0 || self->build_idle_id != 0)
+    return;
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock == NULL)
+    return; /* map_cb comes back here */
+
+  self->clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+map_cb (AtlasStructureList *self)
+{
+  wait_for_frame (self);
+}
+
+/* Unmapped, the list may get another clock when shown again: map_cb waits on that one. */
+static void
+unmap_cb (AtlasStructureList *self)
+{
+  if (self->after_paint_id != 0)
+    stop_waiting_for_frame (self);
+}
+
+/* How much of the list can be on screen: the part scrolled to in a list already shown, the
+ * whole window's height in one about to be (an upper bound, as the list sits below a header
+ * bar), or the tallest monitor's for a maximized or unknown window. */
+static int
+visible_height (AtlasStructureList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *monitors;
+  int width, height = 0;
+
+  if (gtk_widget_get_height (self->scroller) > 0)
+    return gtk_adjustment_get_value (adjustment) + gtk_widget_get_height (self->scroller);
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height); /* (4.8 needs both) */
+  if (height > 0)
+    return height;
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height > 0 ? height : 2000;
+}
+
+/* Builds the rows that fill the visible height; the rest wait for the next frame. */
+static void
+build_visible_rows (AtlasStructureList *self)
+{
+  int height = visible_height (self);
+  int filled = 0;
+
+  while (self->n_built < self->items->len && filled <= height)
+    {
+      GtkWidget *row;
+      int row_height;
+
+      build_rows (self, self->n_built + 1);
+      row = gtk_widget_get_last_child (GTK_WIDGET (self->list_box));
+      /* Heights without a width: a name wrapping on two lines in a narrow sidebar counts as
+       * one, so a few more rows are built than fit, never fewer. The header is a sibling. */
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &row_height, NULL, NULL, NULL);
+      filled += MAX (row_height, 1);
+      if (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)) != NULL)
+        {
+          GtkWidget *header = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row));
+          int header_height;
+
+          gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, -1, &header_height, NULL, NULL, NULL);
+          filled += header_height + gtk_widget_get_margin_top (header) + gtk_widget_get_margin_bottom (header);
+        }
+    }
+  wait_for_frame (self);
 }
 
 void
 atlas_structure_list_set_diagram (AtlasStructureList *self,
                                   AtlasDiagram       *diagram)
 {
-  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
 
   g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
   g_return_if_fail (diagram == NULL || ATLAS_IS_DIAGRAM (diagram));
-
-  clear_rows (self);
-  g_set_object (&self->diagram, diagram);
 
   if (diagram != NULL)
     {
@@ -226,31 +456,27 @@ atlas_structure_list_set_diagram (AtlasStructureList *self,
         }
       g_array_sort (keys, compare_keys);
 
-      regions = g_ptr_array_new ();
       for (guint i = 0; i < keys->len; i++)
-        g_ptr_array_add (regions, (gpointer) g_array_index (keys, SortKey, i).region);
-
-      for (guint i = 0; i < regions->len; i++)
         {
-          const AtlasRegion *region = g_ptr_array_index (regions, i);
-          g_autofree char *name = atlas_region_dup_display_name (region, self->content);
-          GtkWidget *row = gtk_list_box_row_new ();
-          GtkWidget *label = gtk_label_new (name);
-          GtkEventController *motion = gtk_event_controller_motion_new ();
+          const SortKey *key = &g_array_index (keys, SortKey, i);
+          Item *item = g_new (Item, 1);
 
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_set_margin_start (label, 6);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          g_object_set_data_full (G_OBJECT (row), "region-id", g_strdup (region->id), g_free);
-          g_signal_connect (motion, "enter", G_CALLBACK (row_enter_cb), self);
-          g_signal_connect (motion, "leave", G_CALLBACK (row_leave_cb), self);
-          gtk_widget_add_controller (row, motion);
-          gtk_list_box_append (self->list_box, row);
-          g_hash_table_insert (self->rows, g_strdup (region->id), row);
+          item->id = g_strdup (key->region->id);
+          item->name = atlas_region_dup_display_name (key->region, self->content);
+          item->group = key->group;
+          g_ptr_array_add (items, item);
         }
+    }
+
+  g_set_object (&self->diagram, diagram);
+
+  /* The window re-syncs the list whenever its view might have changed (loading, a posture, a
+   * layer); when the rows would come out the same, the ones there are kept. */
+  if (!same_items (self->items, items))
+    {
+      clear_rows (self);
+      g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&items));
+      build_visible_rows (self);
     }
 
   atlas_structure_list_set_selected (self, NULL);
@@ -274,6 +500,8 @@ atlas_structure_list_set_content (AtlasStructureList *self,
 
   diagram = g_object_ref (self->diagram);
   selected = g_strdup (self->selected);
+  /* Other names, and with another language other headings: every row is made again. */
+  clear_rows (self);
   atlas_structure_list_set_diagram (self, diagram);
   atlas_structure_list_set_selected (self, selected);
 }
@@ -313,6 +541,8 @@ atlas_structure_list_set_selected (AtlasStructureList *self,
 
   g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
 
+  if (region_id != NULL)
+    build_all_rows (self);
   row = region_id ? g_hash_table_lookup (self->rows, region_id) : NULL;
   if (row == NULL)
     region_id = NULL;
@@ -352,20 +582,18 @@ atlas_structure_list_set_region_weights (AtlasStructureList *self,
 
   g_return_if_fail (ATLAS_IS_STRUCTURE_LIST (self));
 
+  /* Kept for the rows not built yet. */
+  g_hash_table_remove_all (self->hits);
+  if (weights != NULL)
+    {
+      g_hash_table_iter_init (&iter, weights);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->hits, g_strdup (key));
+    }
+
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gboolean hit = weights != NULL && g_hash_table_contains (weights, key);
-
-      if (hit == gtk_widget_has_css_class (value, "atlas-symptom-hit"))
-        continue;
-
-      if (hit)
-        gtk_widget_add_css_class (value, "atlas-symptom-hit");
-      else
-        gtk_widget_remove_css_class (value, "atlas-symptom-hit");
-      describe_row (self, value);
-    }
+    mark_hit (self, value, g_hash_table_contains (self->hits, key));
 }
 
 GtkListBox *
@@ -373,6 +601,7 @@ atlas_structure_list_get_list_box (AtlasStructureList *self)
 {
   g_return_val_if_fail (ATLAS_IS_STRUCTURE_LIST (self), NULL);
 
+  build_all_rows (self);
   return self->list_box;
 }
 
@@ -387,6 +616,7 @@ atlas_structure_list_get_row (AtlasStructureList *self,
 {
   g_return_val_if_fail (ATLAS_IS_STRUCTURE_LIST (self), NULL);
 
+  build_all_rows (self);
   return g_hash_table_lookup (self->rows, region_id);
 }
 
@@ -395,8 +625,11 @@ atlas_structure_list_dispose (GObject *object)
 {
   AtlasStructureList *self = ATLAS_STRUCTURE_LIST (object);
 
+  stop_waiting_for_frame (self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->list_box = NULL;
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->hits, g_hash_table_unref);
   g_clear_object (&self->diagram);
   g_clear_object (&self->content);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -473,7 +706,13 @@ atlas_structure_list_class_init (AtlasStructureListClass *klass)
 static void
 atlas_structure_list_init (AtlasStructureList *self)
 {
+  GtkEventController *focus;
+
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmap_cb), NULL);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -483,11 +722,14 @@ atlas_structure_list_init (AtlasStructureList *self)
   self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (self->list_box, TRUE);
-  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Structures in this view"), -1);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+  /* The keyboard reaches every row (End, Page Down) once it is in the list. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (build_all_rows), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_box), focus);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_box));
 }
 
