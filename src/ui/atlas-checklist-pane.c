@@ -207,6 +207,20 @@ heading_new (const char *text,
   return heading;
 }
 
+/* The group's list of rows took its name from the title it no longer has. */
+static void
+name_row_lists (GtkWidget  *widget,
+                const char *title)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_row_lists (child, title);
+}
+
 static GtkWidget *
 titled_group (GtkWidget  *group,
               const char *title,
@@ -218,6 +232,7 @@ titled_group (GtkWidget  *group,
 
   gtk_box_append (GTK_BOX (box), heading_new (title, level, "heading"));
   gtk_box_append (GTK_BOX (box), group);
+  name_row_lists (group, title);
   return box;
 }
 
