@@ -53,9 +53,9 @@ results = []
 events = []
 
 
-def report(ok, description, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}", flush=True)
+def report(ok, description, detail="", todo=None):
+    results.append(ok or todo is not None)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}{f' # TODO {todo}' if todo else ''}", flush=True)
     if detail:
         for line in detail.splitlines():
             print(f"# {line}", flush=True)
@@ -144,8 +144,33 @@ def click(acc):
 
 
 def press(key):
-    keysym = {"Escape": 0xff1b, "F6": 0xffc3}[key]
+    keysym = {"Escape": 0xff1b, "F6": 0xffc3, "Tab": 0xff09, "Down": 0xff54, "Return": 0xff0d}[key]
     pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
+# Control_L in the X server's default keymap (the keycode, not the keysym: a key held down).
+CONTROL_KEYCODE = 37
+
+
+def press_control(letter):
+    pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(ord(letter), None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_RELEASE)
+
+
+def focused(root):
+    # (An object that goes away while the tree is walked raises more than GLib.Error.)
+    try:
+        return find(root, lambda a: a.getState().contains(pyatspi.STATE_FOCUSED))
+    except Exception:
+        return None
+
+
+def describe(acc):
+    try:
+        return f"{acc.getRoleName()} “{acc.name}”" if acc else "nothing"
+    except Exception:
+        return "gone"
 
 
 def on_event(event):
@@ -184,7 +209,7 @@ def find_app():
 
 def main():
     binary = sys.argv[1]
-    print("1..10", flush=True)
+    print("1..16", flush=True)
 
     listener = Atspi.EventListener.new(on_event)
     listener.register("object:state-changed:focused")
@@ -259,6 +284,24 @@ def run(process):
            "ticking a warning sign makes the alert take the focus, with its title and advice",
            f"ticked “{first_check.name}”\nspoken: {spoken}")
 
+    # The heading is heard once: as the alert's name, not again from a label inside it nor
+    # as the first words of its description; and the alert took the focus once.
+    title = alert.name if alert else ""
+    repeats = [describe(a) for a in walk(alert) if a is not alert and title and title in (a.name or "")] if alert else []
+    taken = [e for e in events[since:] if e[0].startswith("object:state-changed:focused") and e[1] == 1
+             and e[2] == pyatspi.ROLE_ALERT]
+    report(alert is not None and not repeats and not alert.description.startswith(title) and len(taken) == 1,
+           "the alert's heading is spoken once",
+           f"name “{title}”\ndescription “{alert.description if alert else ''}”\n"
+           f"repeated by: {repeats}\ntook the focus {len(taken)} times")
+
+    # Tab from the alert goes back to the row just ticked, not to the top of the checklist.
+    since = len(events)
+    press("Tab")
+    back = wait_for(lambda: focus_event(lambda role, name, description: role == pyatspi.ROLE_CHECK_BOX, since))
+    report(back is not None and back[1] == first_check.name,
+           "Tab from the alert goes back to the ticked row", f"focus went to: {back}")
+
     # Every element a user can reach has a name worth hearing. The checklist and an
     # explanation have been shown by now, so their rows are in the tree.
     problems = []
@@ -276,6 +319,20 @@ def run(process):
             continue
     report(seen > 50 and not problems, f"all {seen} interactive elements have plain names",
            "\n".join(problems))
+
+    # Every switcher says what it switches (GTK 4.8 would say "AdwViewSwitcher").
+    switchers = [a for a in walk(frame) if a.getRole() == pyatspi.ROLE_PAGE_TAB_LIST]
+    names = sorted({a.name for a in switchers})
+    report(len(switchers) >= 3 and names == ["Sidebar", "Views"],
+           "the view and sidebar switchers are named “Views” and “Sidebar”",
+           "\n".join(describe(a) for a in switchers))
+
+    # The checklist's group titles are headings, for a screen reader's heading navigation.
+    headings = {a.name for a in walk(frame) if a.getRole() == pyatspi.ROLE_HEADING}
+    wanted = {"Warning Signs — Tick Any That Apply to You", "Bladder, Bowel, Sex or Numbness", "Lower Back",
+              "What Your Ticks Point To"}
+    report(wanted <= headings, "the checklist's group titles are headings",
+           f"missing: {sorted(wanted - headings)}")
 
     # A tour step is spoken as it comes: its card's step takes the focus.
     tour = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == "Start the guided tour")
@@ -330,6 +387,48 @@ def run(process):
     report(result_name is not None and found is not None and process.poll() is None,
            "typing a name finds it, and Enter selects it, the diagram saying so as it takes the focus",
            f"result: {result_name}\nspoken: {found}")
+
+    # Escape from the search goes back to where the user was (here the diagram), not to the
+    # first tab of the sidebar.
+    pump(0.5)
+    before = focused(frame)
+    press_control("f")
+    wait_for(lambda: (focused(frame) or before).getRole() == pyatspi.ROLE_ENTRY)
+    since = len(events)
+    press("Escape")
+    returned = wait_for(lambda: focus_event(lambda role, name, description: True, since))
+    report(before is not None and returned is not None and returned[:2] == (before.getRole(), before.name),
+           "Escape from the search gives the focus back to where it was",
+           f"before: {describe(before)}\nafter Escape: {returned}")
+
+    # A glossary term found by searching opens from the keyboard: its definition takes the
+    # focus, named by the term; Escape comes back to where the user was before searching.
+    press_control("f")
+    pump(0.3)
+    for letter in "plexus":
+        pyatspi.Registry.generateKeyboardEvent(ord(letter), None, pyatspi.KEY_SYM)
+        pump(0.02)
+    term = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
+                                 and a.name == "lumbar plexus, Glossary"))
+    for _ in range(12):
+        now = focused(frame)
+        if now is not None and now.name == "lumbar plexus, Glossary":
+            break
+        press("Down")
+        pump(0.2)
+    since = len(events)
+    press("Return")
+    # (The popover's objects are read from the tree: its events arrive before they can be.)
+    definition = wait_for(lambda: (lambda f: f is not None and f.name == "lumbar plexus"
+                                   and "nerve plexus" in f.description and f)(focused(frame)))
+    detail = f"definition focused: {describe(definition or None)} “{definition.description if definition else ''}”"
+    press("Escape")
+    returned = wait_for(lambda: (lambda f: f is not None and (f.getRole(), f.name) == (before.getRole(), before.name)
+                                 and f)(focused(frame)))
+    report(term is not None and bool(definition) and bool(returned),
+           "a glossary term found by searching opens from the keyboard, is spoken, and Escape comes back",
+           f"{detail}\nafter Escape: {describe(focused(frame))}",
+           todo="under fatal warnings GTK warns of a negative popover allocation here and the application ends")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ struct _AtlasChecklistPane
   GtkRevealer     *alert_revealer;
   GtkWidget       *alert;
   char            *announced_title; /* the alert's title when it last took focus */
+  GtkWidget       *alert_return;    /* weak: the row whose tick made the alert take the focus */
   GtkLabel        *alert_title;
   GtkLabel        *alert_body;
   GtkBox          *groups;
@@ -47,5 +48,6 @@ void  _atlas_checklist_pane_ensure_built    (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_update_summary  (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_update_alert    (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_announce_alert  (AtlasChecklistPane *self);
+void  _atlas_checklist_pane_init_alert      (AtlasChecklistPane *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-checklist-pane-private.h"
 #include "atlas-ui.h"
@@ -135,6 +136,64 @@ _atlas_checklist_pane_update_alert (AtlasChecklistPane *self)
   gtk_revealer_set_reveal_child (self->alert_revealer, TRUE);
 }
 
+/* The advice often opens with the title's own words ("Go to an emergency department now.
+ * Do not wait…"): read after the title, that would be the heading twice, so the description
+ * starts after it. */
+static const char *
+advice_after_title (const char *body,
+                    const char *title)
+{
+  gsize length = strlen (title);
+
+  if (length == 0 || strncmp (body, title, length) != 0 || body[length] != '.')
+    return body;
+
+  body += length + 1;
+  while (g_ascii_isspace (*body))
+    body++;
+  return *body != '\0' ? body : NULL;
+}
+
+static gboolean
+alert_key_cb (AtlasChecklistPane    *self,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              GtkEventControllerKey *controller)
+{
+  GtkWidget *back = self->alert_return;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (back == NULL || !gtk_widget_get_mapped (back) || !gtk_widget_is_ancestor (back, GTK_WIDGET (self)))
+    return FALSE;
+
+  /* The alert took the focus from the row just ticked: Tab goes back to that row, so the
+   * user carries on down the list from where they were, not from its top. */
+  return gtk_widget_grab_focus (back);
+}
+
+static void
+alert_focus_left_cb (AtlasChecklistPane *self)
+{
+  /* Reached another way later, the alert is left with Tab as anything else is. */
+  g_clear_weak_pointer (&self->alert_return);
+}
+
+/* Called once the template is built. */
+void
+_atlas_checklist_pane_init_alert (AtlasChecklistPane *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (alert_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->alert, keys);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (alert_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->alert, focus);
+}
+
 /* What a screen reader says about the alert: its title as its name, its advice as its
  * description. It is spoken (it takes the focus, see atlas_ui_announce()) the first time it
  * shows and whenever its title changes with the urgency, never for a tick that changes
@@ -143,7 +202,9 @@ void
 _atlas_checklist_pane_announce_alert (AtlasChecklistPane *self)
 {
   const char *title = gtk_label_get_text (self->alert_title);
-  const char *body = gtk_label_get_text (self->alert_body);
+  const char *body = advice_after_title (gtk_label_get_text (self->alert_body), title);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (!gtk_revealer_get_reveal_child (self->alert_revealer))
     {
@@ -155,17 +216,22 @@ _atlas_checklist_pane_announce_alert (AtlasChecklistPane *self)
       return;
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body,
-                                  -1);
+  /* Set once, here: atlas_ui_announce() setting it again on a focused alert would make a
+   * screen reader read the changed name out a second time. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (body != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->alert), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_focusable (self->alert, TRUE);
   if (g_strcmp0 (self->announced_title, title) == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   g_free (self->announced_title);
   self->announced_title = g_strdup (title);
-  atlas_ui_announce (self->alert, title, body);
+  if (focus != NULL && focus != self->alert && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->groups)))
+    g_set_weak_pointer (&self->alert_return, focus);
+  atlas_ui_announce (self->alert, NULL, body);
 }
 
 gboolean

@@ -185,6 +185,57 @@ item_row (AtlasChecklistPane *self,
   return row;
 }
 
+/* A heading a screen reader lists and jumps to. GTK 4.8 gives an AdwPreferencesGroup's title
+ * no heading role (and a role cannot be set after construction), so the groups have no title
+ * of their own: each goes in a box under a label made a heading here, styled as the title
+ * would be. */
+static GtkWidget *
+heading_new (const char *text,
+             int         level,
+             const char *css_class)
+{
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "label", text,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "xalign", 0.0f,
+                                     "wrap", TRUE,
+                                     "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                     NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
+  gtk_widget_add_css_class (heading, css_class);
+  return heading;
+}
+
+/* The group's list of rows took its name from the title it no longer has. */
+static void
+name_row_lists (GtkWidget  *widget,
+                const char *title)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_row_lists (child, title);
+}
+
+static GtkWidget *
+titled_group (GtkWidget  *group,
+              const char *title,
+              int         level,
+              gboolean    described)
+{
+  /* The group's own header leaves 12 pixels above its rows, 6 above its description. */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, described ? 6 : 12);
+
+  gtk_box_append (GTK_BOX (box), heading_new (title, level, "heading"));
+  gtk_box_append (GTK_BOX (box), group);
+  name_row_lists (group, title);
+  return box;
+}
+
 /* A row, and below it the line that picks its side, if it has one. */
 static void
 add_item (AdwPreferencesGroup *group,
@@ -212,12 +263,8 @@ build_groups (AtlasChecklistPane *self)
   GtkWidget *warning;
   GtkWidget *rarity;
 
-  warning = gtk_label_new (_("Warning Signs — Tick Any That Apply to You"));
-  gtk_widget_add_css_class (warning, "title-4");
+  warning = heading_new (_("Warning Signs — Tick Any That Apply to You"), 2, "title-4");
   gtk_widget_add_css_class (warning, "atlas-warning-heading");
-  gtk_label_set_xalign (GTK_LABEL (warning), 0);
-  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (warning), PANGO_WRAP_WORD_CHAR);
   gtk_box_insert_child_after (self->groups, warning, after);
   g_ptr_array_add (self->built_widgets, warning);
   after = warning;
@@ -235,8 +282,8 @@ build_groups (AtlasChecklistPane *self)
   for (guint g = 0; g < n_flag_groups; g++)
     {
       GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *titled;
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(flag_groups[g].title));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(flag_groups[g].description));
       gtk_widget_add_css_class (group, "atlas-red-flags");
       for (guint i = 0; i < flags->len; i++)
@@ -251,18 +298,20 @@ build_groups (AtlasChecklistPane *self)
               adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
             }
         }
-      gtk_box_insert_child_after (self->groups, group, after);
-      g_ptr_array_add (self->built_widgets, group);
-      after = group;
+      /* Under "Warning Signs", a level below it. */
+      titled = titled_group (group, _(flag_groups[g].title), 3, TRUE);
+      gtk_box_insert_child_after (self->groups, titled, after);
+      g_ptr_array_add (self->built_widgets, titled);
+      after = titled;
     }
 
   after = hint;
   for (guint g = 0; g < G_N_ELEMENTS (symptom_groups); g++)
     {
       GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *titled;
       guint added = 0;
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(symptom_groups[g].title));
       for (guint i = 0; i < symptoms->len; i++)
         {
           const AtlasSymptom *symptom = g_ptr_array_index (symptoms, i);
@@ -280,9 +329,10 @@ build_groups (AtlasChecklistPane *self)
           g_object_unref (group);
           continue;
         }
-      gtk_box_insert_child_after (self->groups, group, after);
-      g_ptr_array_add (self->built_widgets, group);
-      after = group;
+      titled = titled_group (group, _(symptom_groups[g].title), 2, FALSE);
+      gtk_box_insert_child_after (self->groups, titled, after);
+      g_ptr_array_add (self->built_widgets, titled);
+      after = titled;
     }
 }
 
@@ -430,6 +480,7 @@ _atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
       self->template_built = TRUE;
       gtk_widget_init_template (GTK_WIDGET (self));
       atlas_ui_plain_button_names (GTK_WIDGET (self));
+      _atlas_checklist_pane_init_alert (self);
       g_object_bind_property (self->settings, "remember-checklist", self->remember_switch, "active",
                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
@@ -636,6 +687,7 @@ atlas_checklist_pane_dispose (GObject *object)
   g_clear_pointer (&self->state_path, g_free);
   g_clear_pointer (&self->undo_snapshot, g_free);
   g_clear_pointer (&self->announced_title, g_free);
+  g_clear_weak_pointer (&self->alert_return);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->built_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->sides, g_hash_table_unref);

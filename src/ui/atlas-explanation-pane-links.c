@@ -17,6 +17,7 @@
 
 #include "atlas-explanation-pane-private.h"
 #include "atlas-rich-text.h"
+#include "atlas-ui.h"
 
 /* Popovers hang off the label whose link opened them. They must be unparented before their
  * label goes, and not from inside their own "closed" handler, so closed ones wait here. */
@@ -54,8 +55,20 @@ static void
 popover_closed_cb (GtkPopover           *popover,
                    AtlasExplanationPane *self)
 {
+  GtkWidget *back = self->popover_return;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (popover));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
   if (self->popover != popover)
     return;
+
+  /* Escape (or a click away) gives the focus back to where it was when the popover opened:
+   * the link, or where the user was before a search opened a term. */
+  if (back != NULL && gtk_widget_get_mapped (back) && gtk_widget_get_root (back) == root
+      && (focus == NULL || focus == back || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))
+          || !gtk_widget_get_mapped (focus)))
+    gtk_widget_grab_focus (back);
+  g_clear_weak_pointer (&self->popover_return);
 
   g_ptr_array_add (self->closed_popovers, g_object_ref (g_steal_pointer (&self->popover)));
   if (self->unparent_id == 0)
@@ -87,11 +100,16 @@ popover_label (const char *markup,
 static void
 show_popover (AtlasExplanationPane *self,
               GtkWidget            *anchor,
-              GtkWidget            *child)
+              GtkWidget            *child,
+              const char           *name)
 {
   GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
+  GtkRoot *root = gtk_widget_get_root (anchor);
 
   _atlas_explanation_pane_unparent_popovers (self);
+  g_set_weak_pointer (&self->popover_return, root ? gtk_root_get_focus (root) : NULL);
+  /* Not "GtkPopover", which is all GTK 4.8 would tell a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   gtk_widget_set_margin_start (child, 6);
   gtk_widget_set_margin_end (child, 6);
@@ -104,16 +122,30 @@ show_popover (AtlasExplanationPane *self,
   gtk_popover_popup (popover);
 }
 
+/* The definition is one stop for the keyboard, named by the term and described by its
+ * definition, and it takes the focus as the popover shows (atlas_ui_announce() waits for the
+ * map), so a screen reader reads both: nothing else in it could take the focus, which stayed
+ * outside, unheard. Its labels say the same again, so they are left out of the tree. */
 static GtkWidget *
 term_popover_child (const AtlasTerm *term)
 {
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 6,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 NULL);
   g_autofree char *name = atlas_rich_text_to_markup (term->name);
   g_autofree char *definition = atlas_rich_text_to_markup (term->definition);
+  g_autofree char *plain_name = atlas_rich_text_to_plain (term->name);
+  g_autofree char *plain_definition = atlas_rich_text_to_plain (term->definition);
 
-  gtk_box_append (box, popover_label (name, "heading"));
-  gtk_box_append (box, popover_label (definition, NULL));
-  return GTK_WIDGET (box);
+  gtk_box_append (GTK_BOX (box), popover_label (name, "heading"));
+  gtk_box_append (GTK_BOX (box), popover_label (definition, NULL));
+  for (GtkWidget *label = gtk_widget_get_first_child (box); label; label = gtk_widget_get_next_sibling (label))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_add_css_class (box, "atlas-definition");
+  atlas_ui_announce (box, plain_name, plain_definition);
+  return box;
 }
 
 static GtkWidget *
@@ -161,7 +193,11 @@ open_link (AtlasExplanationPane *self,
       const AtlasTerm *term = atlas_content_get_term (self->content, uri + strlen ("term:"));
 
       if (term != NULL)
-        show_popover (self, anchor, term_popover_child (term));
+        {
+          g_autofree char *name = atlas_rich_text_to_plain (term->name);
+
+          show_popover (self, anchor, term_popover_child (term), name);
+        }
       return TRUE;
     }
 
@@ -170,7 +206,7 @@ open_link (AtlasExplanationPane *self,
       const AtlasSource *source = atlas_content_get_source (self->content, uri + strlen ("source:"));
 
       if (source != NULL)
-        show_popover (self, anchor, source_popover_child (source));
+        show_popover (self, anchor, source_popover_child (source), source->title);
       return TRUE;
     }
 

@@ -30,6 +30,7 @@ struct _AtlasExplanationPane
   GtkPopover   *popover;
   GPtrArray    *closed_popovers; /* closed, still parented to a label, to unparent */
   guint         unparent_id;
+  GtkWidget    *popover_return; /* weak: what had the focus when the open popover opened */
 
   GtkStack     *stack;
   GtkWidget    *scroller;

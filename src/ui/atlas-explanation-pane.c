@@ -532,6 +532,7 @@ atlas_explanation_pane_dispose (GObject *object)
   if (self->closed_popovers != NULL)
     _atlas_explanation_pane_unparent_popovers (self);
   g_clear_pointer (&self->closed_popovers, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->popover_return);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPLANATION_PANE);
   g_clear_object (&self->content);
   if (self->checklist != NULL)

@@ -53,6 +53,8 @@ struct _AtlasWindow
   GtkSearchEntry       *search_entry;
   GtkWidget            *search_scroller;
   GtkListBox           *search_results;
+  GtkWidget            *focus_before_search; /* weak: where Escape from the search goes back to */
+  gboolean              choosing_result;     /* a chosen result decides where the focus goes */
 
   AtlasContent         *content;
   AtlasTour            *tour;

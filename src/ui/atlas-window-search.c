@@ -96,6 +96,34 @@ search_done (AtlasWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* Closing the search puts the focus back where the user was before it opened: the widget
+ * that had it, or the search button if that one is gone. Left alone, GTK would hand the focus
+ * of the closing entry to the first thing it finds (the Structures tab). */
+static void
+return_focus (AtlasWindow *self)
+{
+  GtkWidget *target = self->focus_before_search;
+
+  if (target == NULL || gtk_widget_get_root (target) != GTK_ROOT (self) || !gtk_widget_get_mapped (target)
+      || !gtk_widget_is_sensitive (target) || gtk_widget_is_ancestor (target, GTK_WIDGET (self->search_bar)))
+    target = GTK_WIDGET (self->search_button);
+
+  gtk_widget_grab_focus (target);
+}
+
+/* The focus is followed while the search is closed, to know where to return to. */
+static void
+focus_widget_cb (AtlasWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || gtk_search_bar_get_search_mode (self->search_bar)
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    return;
+
+  g_set_weak_pointer (&self->focus_before_search, focus);
+}
+
 static void
 activate_result (AtlasWindow     *self,
                  AtlasSearchKind  kind,
@@ -103,8 +131,13 @@ activate_result (AtlasWindow     *self,
 {
   /* Closing the search empties the list, and the row with it. */
   g_autofree char *id = g_strdup (row_id);
+  gboolean focused = FALSE;
 
+  /* Where the result is shown takes the focus; Escape from a term's definition comes back to
+   * where the user was before searching, so the focus goes there first. */
+  self->choosing_result = TRUE;
   search_done (self);
+  self->choosing_result = FALSE;
 
   switch (kind)
     {
@@ -112,20 +145,24 @@ activate_result (AtlasWindow     *self,
       /* The focus goes to the diagram, whose description names what is now selected: the
        * entry it was in has just closed. */
       if (atlas_window_show_structure (self, id))
-        gtk_widget_grab_focus (GTK_WIDGET (atlas_view_page_get_diagram_view (atlas_window_get_visible_page (self))));
+        focused = gtk_widget_grab_focus (GTK_WIDGET (atlas_view_page_get_diagram_view (atlas_window_get_visible_page (self))));
       break;
 
     case ATLAS_SEARCH_SYMPTOM:
     case ATLAS_SEARCH_RED_FLAG:
       atlas_window_set_show_checklist (self, TRUE);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "symptoms");
-      atlas_checklist_pane_focus_item (self->symptom_checklist, id);
+      focused = atlas_checklist_pane_focus_item (self->symptom_checklist, id);
       break;
 
     case ATLAS_SEARCH_TERM:
       {
         g_autofree char *uri = g_strconcat ("term:", id, NULL);
 
+        /* The definition's popover takes the focus once it shows, and gives it back on
+         * closing to what had it when it opened. */
+        return_focus (self);
+        focused = TRUE;
         atlas_window_set_show_explanation (self, TRUE);
         atlas_explanation_pane_activate_link (self->explanation_pane, uri);
       }
@@ -148,6 +185,9 @@ activate_result (AtlasWindow     *self,
     default:
       g_return_if_reached ();
     }
+
+  if (!focused)
+    return_focus (self);
 }
 
 static void
@@ -324,7 +364,16 @@ search_mode_cb (AtlasWindow *self)
         _atlas_window_ensure_search_index (self);
     }
   else
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      /* GTK may already have moved the focus off the hidden entry, to the first thing it
+       * found: that is not where the user was either. The search button keeps it when it
+       * closed the search itself. */
+      if (!self->choosing_result && focus != GTK_WIDGET (self->search_button))
+        return_focus (self);
+    }
 }
 
 void
@@ -357,6 +406,8 @@ atlas_window_search_init (AtlasWindow *self)
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_done), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_results, "row-activated", G_CALLBACK (result_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);

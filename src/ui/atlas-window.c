@@ -374,6 +374,20 @@ atlas_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
 }
 
+/* The view switchers inside the header's switcher title and the bottom bar are theirs, not
+ * the template's, and GTK 4.8 names them to a screen reader by their type ("AdwViewSwitcher");
+ * they get the name of what they switch. The bar's exists before it has a stack. */
+static void
+name_view_switchers (GtkWidget  *widget,
+                     const char *name)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_view_switchers (child, name);
+}
+
 static void
 atlas_window_constructed (GObject *object)
 {
@@ -427,6 +441,8 @@ atlas_window_constructed (GObject *object)
   atlas_window_classroom_init (self);
   atlas_window_search_init (self);
   _atlas_window_parts_init (self);
+  name_view_switchers (GTK_WIDGET (self->switcher_title), _("Views"));
+  name_view_switchers (GTK_WIDGET (self->switcher_bar), _("Views"));
 
   g_signal_connect_object (self->explanation_pane, "show-regions",
                            G_CALLBACK (pane_show_regions_cb), self, G_CONNECT_SWAPPED);
@@ -441,6 +457,7 @@ atlas_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   g_clear_object (&self->loading_toast);
+  g_clear_weak_pointer (&self->focus_before_search);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
