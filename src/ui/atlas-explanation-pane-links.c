@@ -103,6 +103,7 @@ show_popover (AtlasExplanationPane *self,
               GtkWidget            *child,
               const char           *name)
 {
+  GdkRectangle top = { 0, 0, 1, 1 };
   GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
   GtkRoot *root = gtk_widget_get_root (anchor);
 
@@ -117,6 +118,16 @@ show_popover (AtlasExplanationPane *self,
   gtk_widget_set_margin_bottom (child, 6);
   gtk_popover_set_child (popover, child);
   gtk_widget_set_parent (GTK_WIDGET (popover), anchor);
+  /* A link points at itself; a term opened from search has the whole pane as its anchor,
+   * taller than the room above or below it, so it points at the pane's top middle and opens
+   * downwards instead of being squeezed to nothing. */
+  if (!GTK_IS_LABEL (anchor))
+    {
+      top.x = gtk_widget_get_width (anchor) / 2;
+      top.y = MIN (gtk_widget_get_height (anchor), 24);
+      gtk_popover_set_pointing_to (popover, &top);
+      gtk_popover_set_position (popover, GTK_POS_BOTTOM);
+    }
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), self);
   self->popover = popover;
   gtk_popover_popup (popover);
