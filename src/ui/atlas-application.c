@@ -339,13 +339,14 @@ atlas_application_handle_local_options (GApplication *application,
 }
 
 /* For bench/: PSOAS_ATLAS_QUIT_AFTER_FIRST_FRAME=1 ends the process once the first window has
- * painted its first frame, so a whole start-up can be timed from outside like any command. */
+ * painted its first frame, so a start-up can be timed from outside like any command: from exec
+ * to that frame, not the tidying up after it, which bench/bare-window.c skips alike. */
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         GApplication  *application)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, application);
-  g_application_quit (application);
+  exit (EXIT_SUCCESS);
 }
 
 static void
