@@ -189,6 +189,18 @@ ctrl_key (Fixture  *f,
   settle ();
 }
 
+static void
+plain_key (Fixture *f,
+           guint    keysym)
+{
+  unsigned int key = XKeysymToKeycode (f->display, keysym);
+
+  xtest.key (f->display, key, True, 0);
+  xtest.key (f->display, key, False, 0);
+  XFlush (f->display);
+  settle ();
+}
+
 /* Types lower-case letters and spaces, then Enter. */
 static void
 type_line (Fixture    *f,
@@ -322,6 +334,44 @@ test_draw_with_the_pointer (void **state)
   assert_int_equal (atlas_marks_get_n_marks (marks), 2);
   ctrl_key (f, XK_z, FALSE);
   assert_int_equal (atlas_marks_get_n_marks (marks), 2);
+}
+
+/* A tour or a quiz takes over the diagram while it runs; once it ends, the pen draws again on
+ * every view, the ones the lesson showed and the ones it did not. */
+static void
+test_draw_after_a_tour_and_a_quiz (void **state)
+{
+  Fixture *f = *state;
+  const char *views[] = { "front", "side", "section" };
+
+  /* As a teacher would: F5, a step on, Escape; F6, Escape. */
+  atlas_window_set_view (f->window, "front");
+  settle ();
+  plain_key (f, XK_F5);
+  plain_key (f, XK_Page_Down);
+  plain_key (f, XK_Escape);
+  plain_key (f, XK_F6);
+  plain_key (f, XK_Escape);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      AtlasDiagramView *view;
+      double w, h;
+
+      atlas_window_set_view (f->window, views[i]);
+      view = atlas_test_window_view (f->window, views[i]);
+      assert_true (atlas_test_wait_for (has_rendered, view, 5000));
+      settle ();
+      w = gtk_widget_get_width (GTK_WIDGET (view));
+      h = gtk_widget_get_height (GTK_WIDGET (view));
+      ctrl_key (f, XK_d, FALSE);
+      assert_true (atlas_diagram_view_get_drawing (view));
+      drag (f, view, (const double[]) { w * 0.45, h * 0.40, w * 0.50, h * 0.45, w * 0.55, h * 0.42 }, 3);
+      if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) != 1)
+        fail_msg ("the %s view drew %u marks after a tour and a quiz", views[i],
+                  atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)));
+      ctrl_key (f, XK_d, FALSE);
+    }
 }
 
 /* A note is typed where it goes; Start Over clears every view's marks, and undo brings them back. */
@@ -521,6 +571,7 @@ main (int   argc,
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_draw_with_the_pointer, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_draw_after_a_tour_and_a_quiz, setup, teardown),
     cmocka_unit_test_setup_teardown (test_note_and_start_over, setup, teardown),
     cmocka_unit_test_setup_teardown (test_mark_follows_posture, setup, teardown),
   };

@@ -249,6 +249,9 @@ test_structure_list_rows_headings_and_early_choice (void **state)
           group = atlas_region_get_group (region);
           assert_true (GTK_IS_LABEL (header));
           assert_false (gtk_widget_get_focusable (header));
+          /* On screen, not only measured: the list box holds it (and shows it once scrolled to). */
+          assert_ptr_equal (gtk_widget_get_parent (header), list_box);
+          assert_true (gtk_widget_get_visible (header));
           assert_string_equal (gtk_label_get_text (GTK_LABEL (header)), atlas_group_get_title (group));
           headings[n_headings++] = gtk_label_get_text (GTK_LABEL (header));
         }

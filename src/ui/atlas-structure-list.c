@@ -225,8 +225,9 @@ clear_rows (AtlasStructureList *self)
   self->n_built = 0;
 }
 
-/* A group's heading sits above its first row. The list box has no header function: the rows
- * never move, so each heading is made once, for the row that starts its group. */
+/* A group's heading sits above its first row. Only the list box's header function puts a
+ * header on screen (a header set from outside it is measured but never shown), so there is
+ * one; it keeps a heading it made before, so each is made once, not on every call. */
 static GtkWidget *
 make_header (AtlasGroup group,
              gboolean   first)
@@ -239,7 +240,31 @@ make_header (AtlasGroup group,
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_top (header, first ? 6 : 12);
   gtk_widget_set_margin_bottom (header, 3);
+  g_object_set_data (G_OBJECT (header), "group", GINT_TO_POINTER (group + 1));
+  g_object_set_data (G_OBJECT (header), "first", GINT_TO_POINTER (first));
   return header;
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  int group = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "group"));
+  GtkWidget *header = gtk_list_box_row_get_header (row);
+
+  if (before != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "group")) == group)
+    {
+      if (header != NULL)
+        gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  if (header != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (header), "group")) == group &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (header), "first")) == (before == NULL))
+    return;
+
+  gtk_list_box_row_set_header (row, make_header (group - 1, before == NULL));
 }
 
 static void
@@ -267,7 +292,6 @@ build_rows (AtlasStructureList *self,
   for (; self->n_built < n; self->n_built++)
     {
       const Item *item = g_ptr_array_index (self->items, self->n_built);
-      const Item *before = self->n_built > 0 ? g_ptr_array_index (self->items, self->n_built - 1) : NULL;
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *label = gtk_label_new (item->name);
       GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -286,10 +310,8 @@ build_rows (AtlasStructureList *self,
       g_signal_connect (motion, "enter", G_CALLBACK (row_enter_cb), self);
       g_signal_connect (motion, "leave", G_CALLBACK (row_leave_cb), self);
       gtk_widget_add_controller (row, motion);
+      g_object_set_data (G_OBJECT (row), "group", GINT_TO_POINTER (item->group + 1));
       gtk_list_box_append (self->list_box, row);
-      /* (After appending: the list box drops a header set on a row it does not hold yet.) */
-      if (before == NULL || before->group != item->group)
-        gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (row), make_header (item->group, before == NULL));
       g_hash_table_insert (self->rows, g_strdup (item->id), row);
       if (g_hash_table_contains (self->hits, item->id))
         mark_hit (self, row, TRUE);
@@ -405,7 +427,7 @@ build_visible_rows (AtlasStructureList *self)
       int row_height;
 
       build_rows (self, self->n_built + 1);
-      row = gtk_widget_get_last_child (GTK_WIDGET (self->list_box));
+      row = g_hash_table_lookup (self->rows, ((const Item *) g_ptr_array_index (self->items, self->n_built - 1))->id);
       /* Heights without a width: a name wrapping on two lines in a narrow sidebar counts as
        * one, so a few more rows are built than fit, never fewer. The header is a sibling. */
       gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &row_height, NULL, NULL, NULL);
@@ -725,6 +747,7 @@ atlas_structure_list_init (AtlasStructureList *self)
 
   self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
+  gtk_list_box_set_header_func (self->list_box, header_func, NULL, NULL);
   gtk_list_box_set_activate_on_single_click (self->list_box, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
