@@ -366,6 +366,18 @@ test_draw_after_a_tour_and_a_quiz (void **state)
       h = gtk_widget_get_height (GTK_WIDGET (view));
       ctrl_key (f, XK_d, FALSE);
       assert_true (atlas_diagram_view_get_drawing (view));
+      /* Down the psoas on the picture's left, where a clinician would draw, and elsewhere. */
+      {
+        const AtlasRegion *psoas = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), "psoas-major-right");
+        double x, y;
+
+        atlas_diagram_view_doc_to_widget (view, psoas->anchor_x, psoas->anchor_y, &x, &y);
+        drag (f, view, (const double[]) { x, y - 60, x + 2, y - 20, x + 4, y + 20 }, 3);
+        if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) != 1)
+          fail_msg ("the %s view drew %u marks down the psoas after a tour and a quiz", views[i],
+                    atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)));
+        atlas_marks_clear (atlas_diagram_view_get_marks (view));
+      }
       drag (f, view, (const double[]) { w * 0.45, h * 0.40, w * 0.50, h * 0.45, w * 0.55, h * 0.42 }, 3);
       if (atlas_marks_get_n_marks (atlas_diagram_view_get_marks (view)) != 1)
         fail_msg ("the %s view drew %u marks after a tour and a quiz", views[i],

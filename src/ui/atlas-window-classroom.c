@@ -44,6 +44,26 @@ set_caption_inset (AtlasWindow *self,
       atlas_diagram_view_set_top_inset (atlas_view_page_peek_diagram_view (*page), inset);
 }
 
+/* A card's revealer lies over the diagram. Closed, it must be gone, not only see-through: a
+ * hidden card still took the pointer where it had been, so the pen drew nothing there and a
+ * tap in a narrow window reached nothing after a tour or a quiz. */
+static void
+card_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal_card (GtkRevealer *revealer,
+             gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  card_revealed_cb (revealer);
+}
+
 /* Keeps the drawing clear of a caption card over it: the drawing fits below the card. */
 static void
 fit_below_card (AtlasWindow      *self,
@@ -72,7 +92,7 @@ quiz_card_changed_cb (AtlasWindow *self)
   const AtlasQuizQuestion *question = self->quiz ? atlas_quiz_get_question (self->quiz) : NULL;
   gboolean answered = self->quiz && atlas_quiz_is_answered (self->quiz);
 
-  gtk_revealer_set_reveal_child (self->quiz_revealer, self->quiz != NULL);
+  reveal_card (self->quiz_revealer, self->quiz != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quiz-stop", self->quiz != NULL);
   /* The list names every part: during a quiz it would give the answers away. The diagram's
    * arrow keys point instead (atlas-diagram-view-selection.c). */
@@ -228,7 +248,7 @@ tour_position_cb (AtlasWindow *self)
   AtlasDiagramView *view;
 
   update_tour_actions (self);
-  gtk_revealer_set_reveal_child (self->tour_revealer, step != NULL);
+  reveal_card (self->tour_revealer, step != NULL);
   if (step == NULL)
     {
       set_caption_inset (self, 0);
@@ -325,6 +345,8 @@ tour_needs_card_cb (AtlasWindow *self)
 void
 atlas_window_classroom_init (AtlasWindow *self)
 {
+  g_signal_connect (self->tour_revealer, "notify::child-revealed", G_CALLBACK (card_revealed_cb), NULL);
+  g_signal_connect (self->quiz_revealer, "notify::child-revealed", G_CALLBACK (card_revealed_cb), NULL);
   update_tour_actions (self);
   quiz_card_changed_cb (self);
 }
