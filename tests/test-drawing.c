@@ -366,6 +366,25 @@ test_draw_after_a_tour_and_a_quiz (void **state)
       h = gtk_widget_get_height (GTK_WIDGET (view));
       ctrl_key (f, XK_d, FALSE);
       assert_true (atlas_diagram_view_get_drawing (view));
+      settle ();
+      /* The drawing toolbar is whole (nothing cut off at the sides) and the drawing lies
+       * below it, not under it. */
+      {
+        AtlasViewPage *page = atlas_test_window_child (f->window, i == 0 ? "front_page" : i == 1 ? "side_page" : "section_page");
+        GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), ATLAS_TYPE_VIEW_PAGE, "drawing_toolbar"));
+        graphene_rect_t bounds;
+        double cx, cy, cw, ch, top_x, top_y;
+        int natural;
+
+        gtk_widget_measure (toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        assert_true (natural <= gtk_widget_get_width (GTK_WIDGET (view)));
+        assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (view), &bounds));
+        atlas_diagram_get_content_bounds (atlas_diagram_view_get_diagram (view), &cx, &cy, &cw, &ch);
+        atlas_diagram_view_doc_to_widget (view, cx, cy, &top_x, &top_y);
+        if (top_y < bounds.origin.y + bounds.size.height)
+          fail_msg ("the %s drawing starts at %.0f px, under the toolbar ending at %.0f px", views[i],
+                    top_y, bounds.origin.y + bounds.size.height);
+      }
       /* Down the psoas on the picture's left, where a clinician would draw, and elsewhere. */
       {
         const AtlasRegion *psoas = atlas_diagram_lookup_region (atlas_diagram_view_get_diagram (view), "psoas-major-right");
@@ -540,6 +559,10 @@ test_mark_follows_posture (void **state)
   /* A short stroke just below the femur's anchor. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.drawing", NULL);
   assert_true (atlas_diagram_view_get_drawing (view));
+  /* The drawing moves below the drawing toolbar as it appears; the stroke goes where the
+   * femur then is. */
+  settle ();
+  atlas_diagram_view_doc_to_widget (view, femur->anchor_x, femur->anchor_y, &femur0_x, &femur0_y);
   atlas_diagram_view_doc_to_widget (view, femur->anchor_x - 10, femur->anchor_y + 10, &x, &y);
   stroke[0] = x, stroke[1] = y;
   atlas_diagram_view_doc_to_widget (view, femur->anchor_x + 10, femur->anchor_y + 25, &x, &y);

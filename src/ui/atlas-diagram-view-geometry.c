@@ -21,8 +21,10 @@ _atlas_diagram_view_drawing_area (AtlasDiagramView *self,
   /* With labels in bands, the band below must stay clear of the controls over the canvas. */
   double bottom = _atlas_diagram_view_labels_in_bands (self) ? OSD_SPACE : 0;
 
-  graphene_rect_init (area, EDGE_PADDING, EDGE_PADDING + self->top_inset,
-                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING - self->top_inset - bottom));
+  double top = _atlas_diagram_view_get_top_inset (self);
+
+  graphene_rect_init (area, EDGE_PADDING, EDGE_PADDING + top,
+                      MAX (1, width - 2 * EDGE_PADDING), MAX (1, height - 2 * EDGE_PADDING - top - bottom));
 }
 
 static double

@@ -177,7 +177,7 @@ layout_bands (AtlasDiagramView *self,
 
       if (label->anchor_x < 0 || label->anchor_x > gtk_widget_get_width (GTK_WIDGET (self)) ||
           label->anchor_y < 0 || label->anchor_y > gtk_widget_get_height (GTK_WIDGET (self)) ||
-          label->y < self->top_inset || label->y + label->height > _atlas_diagram_view_labels_bottom (self, label->x, label->x + label->width) + LABEL_GAP)
+          label->y < _atlas_diagram_view_get_top_inset (self) || label->y + label->height > _atlas_diagram_view_labels_bottom (self, label->x, label->x + label->width) + LABEL_GAP)
         label->placed = FALSE;
     }
 }
@@ -256,7 +256,7 @@ _atlas_diagram_view_layout_labels (AtlasDiagramView *self)
 
     atlas_label_layout_columns (self->labels, n,
                                 left_edge, right_edge,
-                                EDGE_PADDING / 2 + self->top_inset,
+                                EDGE_PADDING / 2 + _atlas_diagram_view_get_top_inset (self),
                                 /* The caption card sits under the left column's foot, and under
                                  * the right one's too when the view is narrow. */
                                 MIN (self->bottom_inset > 0 && left_edge > controls_left ? clear : bottom,

@@ -96,6 +96,36 @@ atlas_diagram_view_set_top_inset (AtlasDiagramView *self,
   _atlas_diagram_view_changed (self, TRUE);
 }
 
+/**
+ * atlas_diagram_view_set_drawing_inset:
+ * @inset: how much room, in pixels, the drawing toolbar takes at the top while drawing
+ *
+ * While the drawing mode is on, the drawing and its labels fit below it too, so the pen never
+ * has to reach under the toolbar for the top of the picture.
+ */
+void
+atlas_diagram_view_set_drawing_inset (AtlasDiagramView *self,
+                                      double            inset)
+{
+  g_return_if_fail (ATLAS_IS_DIAGRAM_VIEW (self));
+
+  inset = MAX (0, inset);
+  if (self->drawing_inset == inset)
+    return;
+
+  self->drawing_inset = inset;
+  if (self->drawing)
+    _atlas_diagram_view_changed (self, TRUE);
+}
+
+/* The room kept free at the top now: the larger of a caption's and, while drawing, the
+ * drawing toolbar's. */
+double
+_atlas_diagram_view_get_top_inset (AtlasDiagramView *self)
+{
+  return MAX (self->top_inset, self->drawing ? self->drawing_inset : 0);
+}
+
 
 /* During a quiz the arrows step through the parts (atlas-diagram-view-selection.c) and the
  * screen reader hears where it is, not what it is. */

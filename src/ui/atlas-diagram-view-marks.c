@@ -246,6 +246,8 @@ atlas_diagram_view_set_drawing (AtlasDiagramView *self,
     return;
 
   self->drawing = drawing;
+  if (self->drawing_inset > self->top_inset)
+    _atlas_diagram_view_changed (self, TRUE);
   _atlas_diagram_view_marks_end (self);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), drawing ? "crosshair" : "default");
   _atlas_diagram_view_marks_update_actions (self);

@@ -56,6 +56,7 @@ struct _AtlasDiagramView
 
   double        zoom;        /* 1.0 = the whole drawing fits */
   double        top_inset;   /* room kept free at the top, e.g. for the tour's caption */
+  double        drawing_inset; /* and while drawing, for the drawing toolbar */
   GtkWidget    *bottom_obstacle; /* weak: a card over the bottom that labels keep above */
   double        bottom_inset; /* height of the controls over the bottom-right corner… */
   double        bottom_inset_width; /* …and their width: labels keep clear of them */
@@ -216,5 +217,7 @@ gboolean           _atlas_diagram_view_query_tooltip_cb    (AtlasDiagramView *se
                                                             int               y,
                                                             gboolean          keyboard,
                                                             GtkTooltip       *tooltip);
+
+double        _atlas_diagram_view_get_top_inset      (AtlasDiagramView *self);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ void          atlas_diagram_view_set_reveal_names    (AtlasDiagramView  *self,
 gboolean      atlas_diagram_view_get_reveal_names    (AtlasDiagramView  *self);
 void          atlas_diagram_view_set_bottom_obstacle (AtlasDiagramView  *self,
                                                       GtkWidget         *obstacle);
+void          atlas_diagram_view_set_drawing_inset   (AtlasDiagramView  *self,
+                                                      double             inset);
 void          atlas_diagram_view_set_top_inset       (AtlasDiagramView  *self,
                                                       double             inset);
 void          atlas_diagram_view_set_bottom_inset    (AtlasDiagramView  *self,

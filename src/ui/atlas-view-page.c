@@ -309,6 +309,17 @@ marks_changed_cb (AtlasViewPage *self)
   /* The pen's shortcuts work where the pointer draws. */
   if (drawing && !gtk_widget_has_focus (GTK_WIDGET (self->diagram_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+
+  /* The drawing fits below the toolbar while it shows: its height at the view's width, with
+   * its margin above and a gap below. */
+  if (drawing)
+    {
+      int height = 0;
+
+      gtk_widget_measure (self->drawing_toolbar, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (GTK_WIDGET (self->diagram_view)), NULL, &height, NULL, NULL);
+      atlas_diagram_view_set_drawing_inset (self->diagram_view, height + gtk_widget_get_margin_top (self->drawing_toolbar) + 6);
+    }
 }
 
 /* The on-canvas buttons act on the view: its properties become stateful actions directly, so
