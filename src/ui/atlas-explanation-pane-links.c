@@ -244,8 +244,10 @@ atlas_explanation_pane_activate_link (AtlasExplanationPane *self,
 {
   g_return_val_if_fail (ATLAS_IS_EXPLANATION_PANE (self), FALSE);
 
-  /* With nothing chosen the explanation is not on screen, and a popover needs its anchor to be. */
-  return open_link (self, gtk_widget_get_mapped (GTK_WIDGET (self->box)) ? GTK_WIDGET (self->box) : GTK_WIDGET (self), uri);
+  /* Anchored to the pane itself, which is always on screen where it shows, rather than to the
+   * explanation's text, which may be scrolled away or not shown at all: the popover opens
+   * from the top of what the user sees. */
+  return open_link (self, GTK_WIDGET (self), uri);
 }
 
 /**
