@@ -137,8 +137,14 @@ highlight_css (AtlasHighlight kind)
              ".line, .line * { fill: none !important; stroke: #ff7800 !important; stroke-width: 10 !important; stroke-opacity: 0.8 !important; }\n"
              ".detail { fill: none !important; stroke: none !important; }\n";
     case ATLAS_HIGHLIGHT_FOCUS:
-      return "* { fill: none !important; stroke: #1c71d8 !important; stroke-width: 3 !important;"
+      return "* { fill: none !important; stroke: #1a5fb4 !important; stroke-width: 3 !important;"
              "    stroke-dasharray: 8 5 !important; opacity: 1 !important; }\n"
+             ".detail { stroke: none !important; }\n";
+    case ATLAS_HIGHLIGHT_FOCUS_HALO:
+      /* A white band under the blue dashes: on a blue vein or a dark muscle alike the outline
+       * stands out, as a class at the back of the room needs. */
+      return "* { fill: none !important; stroke: #ffffff !important; stroke-width: 9 !important;"
+             "    stroke-opacity: 0.95 !important; stroke-dasharray: none !important; opacity: 1 !important; }\n"
              ".detail { stroke: none !important; }\n";
     case ATLAS_N_HIGHLIGHTS:
     default:

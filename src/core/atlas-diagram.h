@@ -47,6 +47,7 @@ typedef enum
   ATLAS_HIGHLIGHT_SELECTED,
   ATLAS_HIGHLIGHT_SYMPTOM,
   ATLAS_HIGHLIGHT_FOCUS,
+  ATLAS_HIGHLIGHT_FOCUS_HALO,  /* painted under FOCUS so its dashes read on any colour */
   ATLAS_N_HIGHLIGHTS
 } AtlasHighlight;
 

@@ -493,7 +493,10 @@ _atlas_diagram_view_snapshot_highlights (AtlasDiagramView *self,
 
           if (g_strv_contains ((const char * const *) self->emphasis, region->structure) &&
               atlas_diagram_region_is_visible (diagram, region))
-            paint_highlight (self, cr, diagram, region->id, ATLAS_HIGHLIGHT_FOCUS, 1.0);
+            {
+              paint_highlight (self, cr, diagram, region->id, ATLAS_HIGHLIGHT_FOCUS_HALO, 1.0);
+              paint_highlight (self, cr, diagram, region->id, ATLAS_HIGHLIGHT_FOCUS, 1.0);
+            }
         }
     }
 
