@@ -405,6 +405,43 @@ test_draw_after_a_tour_and_a_quiz (void **state)
     }
 }
 
+static gboolean
+has_result (gpointer list)
+{
+  return gtk_list_box_get_row_at_index (list, 0) != NULL;
+}
+
+/* Enter on a result the user moved to with Down shows it and closes the search for good: the
+ * focus is on the diagram, not back in an empty search. (Here, with the other pointer tests,
+ * because it needs real key events.) */
+static void
+test_enter_on_a_search_result (void **state)
+{
+  Fixture *f = *state;
+  GtkSearchBar *bar = atlas_test_window_child (f->window, "search_bar");
+
+  atlas_window_set_view (f->window, "front");
+  settle ();
+  ctrl_key (f, XK_f, FALSE);
+  assert_true (gtk_search_bar_get_search_mode (bar));
+  for (const char *p = "psoas major"; *p; p++)
+    plain_key (f, *p == ' ' ? XK_space : (KeySym) *p);
+  assert_true (atlas_test_wait_for (has_result, atlas_test_window_child (f->window, "search_results"), 3000));
+  plain_key (f, XK_Down);
+  plain_key (f, XK_Return);
+  atlas_test_wait_for (done_waiting, NULL, 500);
+  settle ();
+
+  assert_false (gtk_search_bar_get_search_mode (bar));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    if (!ATLAS_IS_DIAGRAM_VIEW (focus))
+      fail_msg ("the focus is on a %s, not on the diagram", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  }
+  assert_non_null (atlas_diagram_view_get_selected_region (atlas_test_window_view (f->window, "front")));
+}
+
 /* A note is typed where it goes; Start Over clears every view's marks, and undo brings them back. */
 static void
 test_note_and_start_over (void **state)
@@ -607,6 +644,7 @@ main (int   argc,
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_draw_with_the_pointer, setup, teardown),
     cmocka_unit_test_setup_teardown (test_draw_after_a_tour_and_a_quiz, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_enter_on_a_search_result, setup, teardown),
     cmocka_unit_test_setup_teardown (test_note_and_start_over, setup, teardown),
     cmocka_unit_test_setup_teardown (test_mark_follows_posture, setup, teardown),
   };

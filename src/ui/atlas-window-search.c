@@ -124,6 +124,55 @@ focus_widget_cb (AtlasWindow *self)
   g_set_weak_pointer (&self->focus_before_search, focus);
 }
 
+static gboolean
+is_chooser_key (guint keyval)
+{
+  return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
+         keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space;
+}
+
+static gboolean
+resume_key_capture_cb (gpointer data)
+{
+  AtlasWindow *self = data;
+
+  self->capture_resume_id = 0;
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The key that chose a result is still down when the search closes: its release would reach
+ * the search bar, which takes keys typed anywhere in the window, and open the search again,
+ * empty, with the focus in it. So the bar stops taking keys until that key is up. */
+static void
+pause_key_capture (AtlasWindow *self)
+{
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  g_clear_handle_id (&self->capture_resume_id, g_source_remove);
+  /* In case the release never comes here (the focus left the window meanwhile). */
+  self->capture_resume_id = g_timeout_add_seconds (2, resume_key_capture_cb, self);
+}
+
+static gboolean
+result_key_pressed_cb (AtlasWindow *self,
+                       guint        keyval)
+{
+  self->result_key_down = is_chooser_key (keyval);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+result_key_released_cb (AtlasWindow *self,
+                        guint        keyval)
+{
+  self->result_key_down = FALSE;
+  if (is_chooser_key (keyval) && self->capture_resume_id != 0)
+    {
+      g_source_remove (self->capture_resume_id);
+      self->capture_resume_id = g_idle_add (resume_key_capture_cb, self);
+    }
+}
+
 static void
 activate_result (AtlasWindow     *self,
                  AtlasSearchKind  kind,
@@ -136,6 +185,8 @@ activate_result (AtlasWindow     *self,
   /* Where the result is shown takes the focus; Escape from a term's definition comes back to
    * where the user was before searching, so the focus goes there first. */
   self->choosing_result = TRUE;
+  if (self->result_key_down)
+    pause_key_capture (self);
   search_done (self);
   self->choosing_result = FALSE;
 
@@ -392,6 +443,13 @@ void
 atlas_window_search_init (AtlasWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *release = gtk_event_controller_key_new ();
+
+  /* Added before the search bar's own capture, so it runs first. */
+  gtk_event_controller_set_propagation_phase (release, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (release, "key-pressed", G_CALLBACK (result_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (release, "key-released", G_CALLBACK (result_key_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), release);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Typing a name looks for it: in the structure list, or wherever the focus is (no other

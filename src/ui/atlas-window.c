@@ -458,6 +458,7 @@ atlas_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
   g_clear_object (&self->loading_toast);
   g_clear_weak_pointer (&self->focus_before_search);
+  g_clear_handle_id (&self->capture_resume_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->tour);
