@@ -88,6 +88,24 @@ test_window_has_three_areas (void **state)
   assert_non_null (atlas_test_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON));
 }
 
+/* The toggle button in @widget's tree that activates @action. */
+static GtkToggleButton *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_toggle_checklist_is_remembered (void **state)
 {
@@ -95,12 +113,16 @@ test_toggle_checklist_is_remembered (void **state)
   AtlasWindow *second;
 
   assert_true (atlas_window_get_show_checklist (f->window));
+  /* The pane buttons show the panes as they are from the start (pressed: shown). */
+  assert_true (gtk_toggle_button_get_active (find_actionable (GTK_WIDGET (f->window), "win.show-checklist")));
+  assert_true (gtk_toggle_button_get_active (find_actionable (GTK_WIDGET (f->window), "win.show-explanation")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checklist", NULL);
   atlas_test_iterate ();
 
   assert_false (atlas_window_get_show_checklist (f->window));
   assert_false (atlas_settings_get_show_checklist (f->settings));
+  assert_false (gtk_toggle_button_get_active (find_actionable (GTK_WIDGET (f->window), "win.show-checklist")));
 
   /* A new window (the next start) opens with the checklist hidden. */
   second = open_window (f->settings);

@@ -429,6 +429,11 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explanation_flap, "notify::reveal-flap",
                            G_CALLBACK (atlas_window_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  /* The pane buttons' actions read these while the template was still being built, before the
+   * flaps were there to ask: they must hear the real state, or a screen reader is told a shown
+   * pane is hidden until it is first toggled. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECKLIST]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EXPLANATION]);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (atlas_window_visible_child_cb), self, G_CONNECT_SWAPPED);
 
