@@ -206,7 +206,7 @@ atlas_diagram_use_pick_cache (AtlasDiagram *self,
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (cache, &size);
-  const guint8 *p, *end = data + size;
+  const guint8 *p, *end;
   int width = atlas_diagram_pick_width (self);
   int height = atlas_diagram_pick_height (self);
   guint n_regions = self->regions->len;
@@ -214,8 +214,10 @@ atlas_diagram_use_pick_cache (AtlasDiagram *self,
   AtlasPickMap *map;
   double *bounds;
 
-  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0)
+  /* An empty file has no data at all (NULL): nothing may be added to that pointer. */
+  if (data == NULL || size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0)
     return refuse (self, "not a pick map");
+  end = data + size;
   if (get_u32 (data + 8) != ATLAS_PICK_CACHE_VERSION)
     return refuse (self, "another version");
   if (get_u32 (data + 12) != (guint32) width || get_u32 (data + 16) != (guint32) height)
