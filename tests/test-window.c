@@ -491,13 +491,12 @@ has_child (gpointer data)
   return gtk_widget_get_first_child (data) != NULL;
 }
 
-/* Runs what the window's shortcut for @keyval with @modifiers names, as pressing it does. */
-static void
-press (AtlasWindow     *window,
-       guint            keyval,
-       GdkModifierType  modifiers)
+/* Every shortcut on @widget's own shortcut controllers. */
+static GPtrArray *
+widget_shortcuts (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -506,19 +505,32 @@ press (AtlasWindow     *window,
       if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+        g_ptr_array_add (shortcuts, g_list_model_get_item (G_LIST_MODEL (controller), j));
+    }
+  return shortcuts;
+}
 
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            {
-              assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                         GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut)));
-              atlas_test_iterate ();
-              return;
-            }
+/* Runs what the window's shortcut for @keyval with @modifiers names, as pressing it does. */
+static void
+press (AtlasWindow     *window,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) shortcuts = widget_shortcuts (GTK_WIDGET (window));
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkShortcut *shortcut = g_ptr_array_index (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+        {
+          assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                     GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut)));
+          atlas_test_iterate ();
+          return;
         }
     }
   fail_msg ("No shortcut for %s", gtk_accelerator_name (keyval, modifiers));
@@ -665,28 +677,20 @@ static void
 collect_shortcuts (GtkWidget  *widget,
                    GHashTable *keys)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) shortcuts = widget_shortcuts (widget);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcut *shortcut = g_ptr_array_index (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          /* Ours name actions; GTK's own (focus moves, the inspector) emit signals. */
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
-            g_hash_table_add (keys, gtk_accelerator_name (canonical_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
-                                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
-        }
+      /* Ours name actions; GTK's own (focus moves, the inspector) emit signals. */
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+        g_hash_table_add (keys, gtk_accelerator_name (canonical_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))),
+                                                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
     }
 }
 
-/* Every key the window and the diagram answer to is in the shortcuts window. */
 static gboolean
 has_picture (gpointer data)
 {
@@ -732,6 +736,7 @@ test_a_second_window_shares_the_picture (void **state)
   atlas_test_close_window (GTK_WINDOW (second));
 }
 
+/* Every key the window and the diagram answer to is in the shortcuts window. */
 static void
 test_every_shortcut_is_listed (void **state)
 {
