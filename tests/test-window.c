@@ -692,6 +692,12 @@ collect_shortcuts (GtkWidget  *widget,
 }
 
 static gboolean
+done_waiting (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
 has_picture (gpointer data)
 {
   return atlas_diagram_view_get_base_renders (data) > 0;
@@ -734,6 +740,21 @@ test_a_second_window_shares_the_picture (void **state)
   assert_true (atlas_diagram_view_get_show_nerves (first));
 
   atlas_test_close_window (GTK_WINDOW (second));
+}
+
+/* The first tour of a window starts with the focus on its step, so a screen reader reads it,
+ * and the focus stays there while the card settles. */
+static void
+test_first_tour_keeps_the_focus_on_its_step (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *focus;
+
+  press (f->window, GDK_KEY_F5, 0);
+  atlas_test_wait_for (done_waiting, NULL, 1500);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (atlas_window_get_part (f->window, "tour_card", FALSE))))
+    fail_msg ("after the first F5 the focus is on a %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
 }
 
 /* Every key the window and the diagram answer to is in the shortcuts window. */
@@ -853,6 +874,7 @@ main (int   argc,
     cmocka_unit_test_setup_teardown (test_menu_opens_about_and_shortcuts, setup, teardown),
     cmocka_unit_test_setup_teardown (test_start_up_builds_only_what_is_shown, setup, teardown),
     cmocka_unit_test_setup_teardown (test_a_second_window_shares_the_picture, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_first_tour_keeps_the_focus_on_its_step, setup, teardown),
     cmocka_unit_test_setup_teardown (test_every_shortcut_is_listed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_large_text_is_one_switch_and_remembered, setup, teardown),
   };

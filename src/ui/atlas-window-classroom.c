@@ -282,6 +282,10 @@ atlas_window_tour_action_cb (GtkWidget  *widget,
   if (g_str_equal (action_name, "win.tour-start"))
     {
       quiz_stop (self);
+      /* Made before the first step, so the card shows that step the way it shows every later
+       * one: made during the step's change, it gave the focus back to the diagram a moment
+       * after taking it, and a screen reader lost the first step. */
+      _atlas_window_ensure_tour_card (self);
       atlas_tour_start (self->tour);
     }
   else if (g_str_equal (action_name, "win.tour-next"))
