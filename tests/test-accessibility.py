@@ -144,7 +144,7 @@ def click(acc):
 
 
 def press(key):
-    keysym = {"Escape": 0xff1b, "F6": 0xffc3, "Tab": 0xff09, "Down": 0xff54, "Return": 0xff0d}[key]
+    keysym = {"Escape": 0xff1b, "F6": 0xffc3, "Tab": 0xff09, "Down": 0xff54, "Return": 0xff0d, "space": 0x20}[key]
     pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
 
 
@@ -156,6 +156,38 @@ def press_control(letter):
     pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_PRESS)
     pyatspi.Registry.generateKeyboardEvent(ord(letter), None, pyatspi.KEY_SYM)
     pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_RELEASE)
+
+
+# Shift_L in the X server's default keymap.
+SHIFT_KEYCODE = 50
+
+
+def press_shift_tab():
+    pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(0xff09, None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_RELEASE)
+
+
+def repeated(name, description):
+    """Whether a description only says the name again ("Main menu" — "Main Menu", or
+    "Walking with a limp: Left side" — "Left side")."""
+    name, description = (name or "").casefold().strip(), (description or "").casefold().strip()
+    return bool(description) and (description == name or name.endswith(description))
+
+
+def tab_walk(stop, limit, back=False):
+    """Presses Tab (or Shift+Tab) until what takes the focus satisfies stop(role, name,
+    description), at most limit times; returns what took the focus, in order."""
+    visited = []
+    for _ in range(limit):
+        since = len(events)
+        press_shift_tab() if back else press("Tab")
+        got = wait_for(lambda: focus_event(lambda role, name, description: True, since), 2.0)
+        if got is not None:
+            visited.append(got)
+            if stop(*got):
+                break
+    return visited
 
 
 def focused(root):
@@ -181,9 +213,12 @@ def on_event(event):
     except GLib.Error:
         role, name, description = None, "", ""
     events.append((event.type, event.detail1, role, name, description))
-    print(f"# event {event.type} {event.detail1} "
-          f"{pyatspi.Accessible.getRoleName(event.source) if role is not None else '?'} "
-          f"“{name}” — “{description}”", flush=True)
+    try:
+        role_name = pyatspi.Accessible.getRoleName(event.source) if role is not None else "?"
+    except GLib.Error:
+        role_name = "gone"
+    # (One line of TAP: a description may hold several lines.)
+    print(f"# event {event.type} {event.detail1} {role_name} “{name}” — “{description}”".replace("\n", " ⏎ "), flush=True)
 
 
 def focus_event(predicate, since):
@@ -209,7 +244,7 @@ def find_app():
 
 def main():
     binary = sys.argv[1]
-    print("1..16", flush=True)
+    print("1..25", flush=True)
 
     listener = Atspi.EventListener.new(on_event)
     listener.register("object:state-changed:focused")
@@ -270,6 +305,55 @@ def run(process):
            "the explanation's title and sections are headings",
            "\n".join(f"heading “{h.name}” level {lvl}" for h, lvl in zip(headings or [], levels)))
 
+    # What a patient must hear of an exercise is reachable: its button is described with its
+    # cautions, then its steps; opened, each caution and step is a Tab stop; its figure is named;
+    # the lines around it (the region's group, the advice to look at the warning signs first,
+    # the closing note) are Tab stops too, and the sources' questions are headings.
+    structures = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB and a.name == "Structures")
+    structures.queryAction().doAction(0)
+    pump(0.3)
+    for letter in "psoas major":
+        pyatspi.Registry.generateKeyboardEvent(ord(letter), None, pyatspi.KEY_SYM)
+        pump(0.02)
+    wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM and a.name.startswith("Psoas major, ")))
+    pump(0.3)
+    press("Return")
+    exercise = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                                     and a.name == "Bed-edge hanging-leg stretch, Stretch"))
+    description = exercise.description if exercise else ""
+    report(description.startswith("Caution: ") and "\n1. " in description,
+           "an exercise's button is described with its cautions, then its steps",
+           f"{describe(exercise)}: “{description}”")
+
+    if exercise is not None:
+        exercise.queryAction().doAction(0)
+    cautions = wait_for(lambda: [a.name for a in walk(frame) if a.getRole() == pyatspi.ROLE_LABEL
+                                 and a.name.startswith("Caution: ")])
+    steps = [a.name for a in walk(frame) if a.getRole() == pyatspi.ROLE_LABEL and re.match(r"^\d+\. ", a.name)]
+    unnamed = [describe(a) for a in walk(frame) if a.getRole() == pyatspi.ROLE_IMAGE and a.name == "GtkPicture"]
+    figure = find(frame, lambda a: a.getRole() == pyatspi.ROLE_IMAGE and a.name.startswith("Drawing of the positions for"))
+    # From the diagram, which has the focus, Tab by Tab down to the page's last line.
+    heard = [name for role, name, description in
+             tab_walk(lambda role, name, description: name.startswith("This is education, not a diagnosis."), 150)]
+    unreachable = [name for name in (cautions or []) + steps if name not in heard]
+    report(bool(cautions) and bool(steps) and not unreachable and figure is not None and not unnamed,
+           "an opened exercise's cautions and steps are reached by Tab, and its figure is named",
+           f"{len(cautions or [])} cautions, {len(steps)} steps\nnot reached: {unreachable}\n"
+           f"figure: {describe(figure)}\nunnamed pictures: {unnamed}")
+
+    lines = {
+        "group": lambda n: n.startswith("Muscles · on the patient’s"),
+        "warning signs first": lambda n: n.startswith("Before you try any of these"),
+        "closing note": lambda n: n.startswith("This is education, not a diagnosis."),
+    }
+    missing = [what for what, match in lines.items() if not any(match(name) for name in heard)]
+    sections = {"Psoas major", "What the Articles Say", "Reference Anatomy", "Where the Sources Disagree",
+                "Exercises and Care", "Symptoms the Articles Link Here"}
+    questions = [a.name for a in walk(frame) if a.getRole() == pyatspi.ROLE_HEADING and a.name not in sections]
+    report(not missing and bool(questions) and all(q in heard for q in questions),
+           "the explanation's other lines are reached by Tab, and where the sources disagree has headings",
+           f"not reached: {missing}\nquestions: {questions}\nreached by Tab: {len(heard)}")
+
     # Ticking a warning sign: the alert is named, described, and spoken (it takes the focus).
     symptoms = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB and a.name == "Symptoms")
     symptoms.queryAction().doAction(0)
@@ -301,6 +385,82 @@ def run(process):
     back = wait_for(lambda: focus_event(lambda role, name, description: role == pyatspi.ROLE_CHECK_BOX, since))
     report(back is not None and back[1] == first_check.name,
            "Tab from the alert goes back to the ticked row", f"focus went to: {back}")
+
+    # Shift+Tab from there reaches the alert again, not an unnamed scroll pane inside it.
+    since = len(events)
+    press_shift_tab()
+    again = wait_for(lambda: focus_event(lambda role, name, description: True, since))
+    report(again is not None and again[0] == pyatspi.ROLE_ALERT and again[1] == title and len(again[2]) > 20,
+           "Shift+Tab from the ticked row reaches the alert again, with its title and advice",
+           f"focus went to: {again}")
+
+    # What the ticks point to is reached by Tab after the last row; each warning group's list
+    # says what its signs may mean.
+    heard = [name for role, name, description in
+             tab_walk(lambda role, name, description: name == "Remember my checklist", 150)]
+    summary = [name for name in heard if name.startswith("A warning sign is ticked.")
+               or name.startswith("This is education, not a diagnosis, and")]
+    group = find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST and a.name == "Bladder, Bowel, Sex or Numbness")
+    report(len(summary) == 2 and group is not None
+           and group.description.startswith("Signs that the nerves at the base of the spine"),
+           "the checklist's summary is reached by Tab; a warning group's list is described",
+           f"summary heard: {summary}\nlast stops: {heard[-4:]}\n"
+           f"group: {describe(group)} “{group.description if group else ''}”")
+
+    # Shift+Tab from the top of the list reaches the alert again; Tab goes on to the list.
+    tab_walk(lambda role, name, description: role == pyatspi.ROLE_ALERT, 150, back=True)
+    press("Tab")
+    # A less urgent sign ticked beside it changes nothing spoken; unticking the urgent one
+    # lowers the alert's urgency without pulling the focus away from the row.
+    wait_for(lambda: (lambda f: f is not None and f.name == first_check.name)(focused(frame)))
+    lower = None
+    for _ in range(40):
+        press("Tab")
+        pump(0.15)
+        now = focused(frame)
+        if now is not None and now.getRole() == pyatspi.ROLE_CHECK_BOX and now.parent is not None \
+                and now.parent.name == "After a Fall, or Weak Bones":
+            lower = now
+            break
+    since = len(events)
+    press("space")
+    wait_for(lambda: lower is not None and lower.getState().contains(pyatspi.STATE_CHECKED))
+    pump(0.5)
+    for _ in range(40):
+        now = focused(frame)
+        if now is not None and now.name == first_check.name:
+            break
+        press_shift_tab()
+        pump(0.15)
+    press("space")
+    lowered = wait_for(lambda: alert.name == "See a doctor today" and alert)
+    pump(0.5)
+    taken = [e for e in events[since:] if e[0].startswith("object:state-changed:focused") and e[1] == 1
+             and e[2] == pyatspi.ROLE_ALERT]
+    report(lower is not None and bool(lowered) and not taken and describe(focused(frame)) == describe(first_check),
+           "ticking a less urgent sign, then unticking the urgent one, leaves the focus on the row",
+           f"less urgent sign: {describe(lower)}\nalert now: {describe(alert)}\nalert took the focus {len(taken)} times\n"
+           f"focus: {describe(focused(frame))}")
+
+    # A sided symptom ticked from the keyboard: its side buttons are not named twice (their
+    # tooltip as a description after a name that ends with it), and the summary follows.
+    symptom = None
+    for _ in range(80):
+        press("Tab")
+        pump(0.1)
+        now = focused(frame)
+        if now is not None and now.getRole() == pyatspi.ROLE_CHECK_BOX and now.parent is not None \
+                and now.parent.name == "Lower Back":
+            symptom = now
+            break
+    press("space")
+    left = wait_for(lambda: symptom is not None and find(frame, lambda a: a.name == f"{symptom.name}: Left side"))
+    involved = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LABEL
+                                     and a.name.startswith("Structures involved, most often first:")))
+    report(bool(left) and not repeated(left.name, left.description) and involved is not None and is_focusable(involved),
+           "a ticked symptom's side buttons are named once, and the summary says what it points to",
+           f"ticked: {describe(symptom)}\nside button: {describe(left or None)} — “{left.description if left else ''}”\n"
+           f"summary: {describe(involved)}")
 
     # Every element a user can reach has a name worth hearing. The checklist and an
     # explanation have been shown by now, so their rows are in the tree.
@@ -339,6 +499,9 @@ def run(process):
     since = len(events)
     tour.queryAction().doAction(0)
     step = wait_for(lambda: focus_event(lambda role, name, description: name.startswith("Step 1 of"), since))
+    said_twice = [f"{describe(a)} — “{a.description}”" for a in walk(frame)
+                  if a.getRole() in INTERACTIVE and is_focusable(a) and repeated(a.name, a.description)]
+    end_tour = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == "End the tour")
     report(step is not None and len(step[2]) > 20, "the first tour step is spoken with its caption", f"spoken: {step}")
 
     since = len(events)
@@ -428,6 +591,31 @@ def run(process):
     report(term is not None and bool(definition) and bool(returned),
            "a glossary term found by searching opens from the keyboard, is spoken, and Escape comes back",
            f"{detail}\nafter Escape: {describe(focused(frame))}")
+
+
+    # The side view's posture slider says where it is in words: GTK 4.8 does not pass the
+    # value text on, so the words are its description.
+    side = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB and a.name == "Side")
+    side.queryAction().doAction(0)
+    slider = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_SLIDER))
+    worded = None
+    if slider is not None:
+        slider.queryValue().currentValue = 0.5
+        worded = wait_for(lambda: slider.description == "50% of the way to a shortened psoas")
+    report(bool(worded), "the posture slider's position is spoken in words",
+           f"{describe(slider)}: “{slider.description if slider else ''}”")
+
+    # Clear's toast offers "Undo", not "_Undo Undo"; nothing reachable repeats its name as its
+    # description (the tour's close button, the main menu, …).
+    clear = find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == "Clear")
+    clear.queryAction().doAction(0)
+    undo = wait_for(lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and "Undo" in a.name))
+    said_twice += [f"{describe(a)} — “{a.description}”" for a in walk(frame)
+                   if a.getRole() in INTERACTIVE and is_focusable(a) and repeated(a.name, a.description)]
+    report(undo is not None and undo.name == "Undo" and end_tour is not None and not said_twice,
+           "no button is named with its mnemonic or described by its own name",
+           f"toast's button: {describe(undo)}\ntour's close button: {describe(end_tour)}\n"
+           + "\n".join(sorted(set(said_twice))))
 
 
 if __name__ == "__main__":

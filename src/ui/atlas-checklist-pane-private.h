@@ -30,10 +30,12 @@ struct _AtlasChecklistPane
 
   GtkRevealer     *alert_revealer;
   GtkWidget       *alert;
-  char            *announced_title; /* the alert's title when it last took focus */
+  char            *announced_title; /* the alert's title when it last took focus or changed */
+  guint            alert_flags;     /* how many warning signs were ticked then */
   GtkWidget       *alert_return;    /* weak: the row whose tick made the alert take the focus */
   GtkLabel        *alert_title;
   GtkLabel        *alert_body;
+  GtkWidget       *scroller;     /* around the groups and the summary */
   GtkBox          *groups;
   GtkWidget       *summary_group;
   GtkBox          *summary;
@@ -49,5 +51,8 @@ void  _atlas_checklist_pane_update_summary  (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_update_alert    (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_announce_alert  (AtlasChecklistPane *self);
 void  _atlas_checklist_pane_init_alert      (AtlasChecklistPane *self);
+gboolean _atlas_checklist_pane_focus        (AtlasChecklistPane *self,
+                                             GtkDirectionType    direction,
+                                             gboolean          (*chain_up) (GtkWidget *, GtkDirectionType));
 
 G_END_DECLS

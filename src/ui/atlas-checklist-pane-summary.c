@@ -5,9 +5,10 @@
  *
  * Once a warning sign is ticked, an alert at the top says to get medical care, how urgently,
  * and the summary stops suggesting any self-care. The alert has the "alert" accessible role,
- * its title as its name and its advice as its description, and it takes the focus when it
- * appears or its urgency changes, so screen readers speak it (see
- * _atlas_checklist_pane_announce_alert()).
+ * its title as its name and its advice as its description, and it takes the focus when a tick
+ * makes it appear or changes its urgency, so screen readers speak it (see
+ * _atlas_checklist_pane_announce_alert()); Tab and Shift+Tab reach it like any control
+ * (_atlas_checklist_pane_focus()). The summary's lines are Tab stops too.
  */
 #include "config.h"
 
@@ -28,6 +29,9 @@ summary_add (AtlasChecklistPane *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A Tab stop, read out with its text (in GTK 4.8 only a selectable label takes the focus):
+   * Tab went from the last row to "Remember my checklist" without a word of the summary. */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (self->summary, label);
@@ -180,6 +184,35 @@ alert_focus_left_cb (AtlasChecklistPane *self)
   g_clear_weak_pointer (&self->alert_return);
 }
 
+/* The GtkWidget::focus of the pane. GTK 4.8 never stops Tab on a box, however focusable: the
+ * alert could only take the focus when it was announced, and Shift+Tab from the list went past
+ * it. So the pane makes it the first stop on the way in, and the one before the list on the
+ * way back. */
+gboolean
+_atlas_checklist_pane_focus (AtlasChecklistPane *self,
+                             GtkDirectionType    direction,
+                             gboolean          (*chain_up) (GtkWidget *, GtkDirectionType))
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_list;
+
+  if (!self->template_built || !gtk_revealer_get_reveal_child (self->alert_revealer) ||
+      !gtk_widget_get_focusable (self->alert) || !gtk_widget_get_mapped (self->alert) ||
+      focus == self->alert)
+    return chain_up (GTK_WIDGET (self), direction);
+
+  if (direction == GTK_DIR_TAB_FORWARD && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    return gtk_widget_grab_focus (self->alert);
+
+  in_list = focus != NULL && gtk_widget_is_ancestor (focus, self->scroller);
+  if (chain_up (GTK_WIDGET (self), direction))
+    return TRUE;
+  if (direction == GTK_DIR_TAB_BACKWARD && in_list)
+    return gtk_widget_grab_focus (self->alert);
+  return FALSE;
+}
+
 /* Called once the template is built. */
 void
 _atlas_checklist_pane_init_alert (AtlasChecklistPane *self)
@@ -196,8 +229,10 @@ _atlas_checklist_pane_init_alert (AtlasChecklistPane *self)
 
 /* What a screen reader says about the alert: its title as its name, its advice as its
  * description. It is spoken (it takes the focus, see atlas_ui_announce()) the first time it
- * shows and whenever its title changes with the urgency, never for a tick that changes
- * nothing, so ticking several signs does not keep pulling the focus away. */
+ * shows and whenever a tick changes its title with the urgency, never for a tick that changes
+ * nothing, so ticking several signs does not keep pulling the focus away; nor for an untick,
+ * which would take the user away from the row they just left. It stays a Tab stop, reached
+ * again with Shift+Tab from the list. */
 void
 _atlas_checklist_pane_announce_alert (AtlasChecklistPane *self)
 {
@@ -205,7 +240,10 @@ _atlas_checklist_pane_announce_alert (AtlasChecklistPane *self)
   const char *body = advice_after_title (gtk_label_get_text (self->alert_body), title);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) flags = atlas_checklist_get_checked_red_flags (self->checklist);
+  gboolean ticked = flags->len > self->alert_flags;
 
+  self->alert_flags = flags->len;
   if (!gtk_revealer_get_reveal_child (self->alert_revealer))
     {
       g_clear_pointer (&self->announced_title, g_free);
@@ -229,6 +267,8 @@ _atlas_checklist_pane_announce_alert (AtlasChecklistPane *self)
 
   g_free (self->announced_title);
   self->announced_title = g_strdup (title);
+  if (!ticked)
+    return;
   if (focus != NULL && focus != self->alert && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->groups)))
     g_set_weak_pointer (&self->alert_return, focus);
   atlas_ui_announce (self->alert, NULL, body);

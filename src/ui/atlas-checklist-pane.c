@@ -112,7 +112,9 @@ side_selector (AtlasChecklistPane *self,
       g_autofree char *accessible = g_strdup_printf ("%s: %s", name, _(choices[i].tooltip));
 
       gtk_widget_set_tooltip_text (button, _(choices[i].tooltip));
+      /* The name says the side already: the tooltip made its description too, read twice. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
       g_object_set_data (G_OBJECT (button), "side", GINT_TO_POINTER (choices[i].side));
@@ -207,18 +209,23 @@ heading_new (const char *text,
   return heading;
 }
 
-/* The group's list of rows took its name from the title it no longer has. */
+/* The group's list of rows took its name from the title it no longer has; a warning group's
+ * explanation (what its signs may mean), which no Tab stop showed, is the list's description. */
 static void
 name_row_lists (GtkWidget  *widget,
-                const char *title)
+                const char *title,
+                const char *description)
 {
   if (GTK_IS_LIST_BOX (widget))
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                      -1);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    name_row_lists (child, title);
+    name_row_lists (child, title, description);
 }
 
 static GtkWidget *
@@ -232,7 +239,7 @@ titled_group (GtkWidget  *group,
 
   gtk_box_append (GTK_BOX (box), heading_new (title, level, "heading"));
   gtk_box_append (GTK_BOX (box), group);
-  name_row_lists (group, title);
+  name_row_lists (group, title, adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)));
   return box;
 }
 
@@ -490,6 +497,14 @@ _atlas_checklist_pane_ensure_built (AtlasChecklistPane *self)
   sync_from_model (self);
 }
 
+static gboolean
+atlas_checklist_pane_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  return _atlas_checklist_pane_focus (ATLAS_CHECKLIST_PANE (widget), direction,
+                                      GTK_WIDGET_CLASS (atlas_checklist_pane_parent_class)->focus);
+}
+
 static void
 atlas_checklist_pane_map (GtkWidget *widget)
 {
@@ -703,6 +718,7 @@ atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
 
   object_class->dispose = atlas_checklist_pane_dispose;
   widget_class->map = atlas_checklist_pane_map;
+  widget_class->focus = atlas_checklist_pane_focus;
 
   /**
    * AtlasChecklistPane::problem:
@@ -726,6 +742,7 @@ atlas_checklist_pane_class_init (AtlasChecklistPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, alert_body);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, groups);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, summary_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasChecklistPane, summary);

@@ -186,6 +186,8 @@ source_popover_child (const AtlasSource *source)
 
   button = gtk_button_new_with_mnemonic (_("_All Sources"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
+  /* Named "All Sources", not "_All Sources All Sources". */
+  atlas_ui_plain_button_names (button);
   g_signal_connect (button, "clicked", G_CALLBACK (all_sources_cb), NULL);
   gtk_box_append (box, button);
   return GTK_WIDGET (box);

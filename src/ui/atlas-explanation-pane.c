@@ -58,7 +58,12 @@ statement_markup (AtlasExplanationPane *self,
   return g_string_free (markup, FALSE);
 }
 
-/* @level: 0 for text, or the level of a heading, which screen readers list and jump between */
+/* @level: 0 for text, or the level of a heading, which screen readers list and jump between
+ *
+ * Every label of the page is a Tab stop, which a screen reader reads out with its text: Tab is
+ * how its users read a GTK application, and it went from link to link, skipping the cautions
+ * and steps of an exercise and every line without one. In GTK 4.8 only a selectable label
+ * (or a link in one) takes the focus; a label made focusable alone is still passed over. */
 static GtkWidget *
 add_label_full (AtlasExplanationPane *self,
                 GtkBox               *box,
@@ -77,7 +82,7 @@ add_label_full (AtlasExplanationPane *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   g_signal_connect (label, "activate-link", G_CALLBACK (_atlas_explanation_pane_link_cb), self);
@@ -149,7 +154,8 @@ add_disagreements (AtlasExplanationPane *self,
       const AtlasDisagreement *disagreement = g_ptr_array_index (disagreements, i);
       g_autofree char *topic = atlas_rich_text_to_markup (disagreement->topic);
       g_autofree char *topic_markup = g_strdup_printf ("<b>%s</b>", topic);
-      GtkWidget *label = add_label (self, box, topic_markup, NULL);
+      /* Each question is a heading under "Where the Sources Disagree" (or under its exercise). */
+      GtkWidget *label = add_label_full (self, box, topic_markup, NULL, 3);
 
       gtk_widget_set_margin_top (label, 6);
       for (guint v = 0; v < disagreement->views->len; v++)
@@ -162,6 +168,28 @@ add_disagreements (AtlasExplanationPane *self,
           gtk_widget_set_margin_start (label, 12);
         }
     }
+}
+
+/* What a screen reader says after an exercise's name, closed or open: its cautions first, then
+ * its steps, made from the same texts as the labels inside it. */
+static char *
+exercise_description (const AtlasExercise *exercise)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < exercise->cautions->len; i++)
+    {
+      g_autofree char *caution = atlas_rich_text_to_plain (g_ptr_array_index (exercise->cautions, i));
+
+      g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n" : "", _("Caution:"), caution);
+    }
+  for (guint i = 0; i < exercise->steps->len; i++)
+    {
+      g_autofree char *step = atlas_rich_text_to_plain (g_ptr_array_index (exercise->steps, i));
+
+      g_string_append_printf (text, "%s%u. %s", text->len > 0 ? "\n" : "", i + 1, step);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static GtkWidget *
@@ -188,7 +216,12 @@ exercise_widget (AtlasExplanationPane *self,
     /* Translators: the name screen readers give an exercise, e.g. "Knee-to-chest stretch, Stretch". */
     g_autofree char *label = g_strdup_printf (_("%s, %s"), name, kind);
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    g_autofree char *description = exercise_description (exercise);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
   }
 
   gtk_widget_set_margin_start (GTK_WIDGET (box), 18);
@@ -206,6 +239,8 @@ exercise_widget (AtlasExplanationPane *self,
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_picture_set_alternative_text (GTK_PICTURE (picture), alternative);
+      /* GTK 4.8 names a picture "GtkPicture", whatever its alternative text. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, alternative, -1);
       gtk_widget_set_halign (picture, GTK_ALIGN_FILL);
 
       /* GTK 4.8 gives a shrinkable picture no height of its own in this box: ask for the height
@@ -268,7 +303,6 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   g_autofree char *title_markup = NULL;
   g_autoptr(GPtrArray) exercises = NULL;
   g_autoptr(GPtrArray) symptoms = NULL;
-  GtkWidget *title;
   GtkAdjustment *adjustment;
 
   g_return_if_fail (ATLAS_IS_EXPLANATION_PANE (self));
@@ -289,8 +323,7 @@ atlas_explanation_pane_show_region (AtlasExplanationPane *self,
   name = atlas_region_dup_short_name (region, self->content);
 
   title_markup = g_markup_escape_text (name, -1);
-  title = add_label_full (self, self->box, title_markup, "title-1", 1);
-  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
+  add_label_full (self, self->box, title_markup, "title-1", 1);
 
   switch (region->side)
     {

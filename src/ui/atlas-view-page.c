@@ -104,7 +104,9 @@ cited_caption (AtlasViewPage       *self,
   return g_strdup_printf (_("%s (%s)"), _(view->morph_caption), names->str);
 }
 
-/* The screen reader hears where the slider is in words, not as a bare number. */
+/* The screen reader hears where the slider is in words, not as a bare number. GTK 4.8 does
+ * not pass the value text on to AT-SPI, so the words are the slider's description too, which
+ * screen readers read out when it changes on the focused slider. */
 static void
 posture_value_changed_cb (AtlasViewPage *self)
 {
@@ -119,7 +121,10 @@ posture_value_changed_cb (AtlasViewPage *self)
     /* Translators: the position of the posture slider, e.g. "40% of the way to a shortened psoas". */
     text = g_strdup_printf (_("%d%% of the way to a shortened psoas"), (int) round (value * 100));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->posture_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 /* The diagram is named as soon as it is built, before it is first shown or loaded: a screen

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-window-private.h"
+#include "atlas-ui.h"
 
 /* Ctrl+Z undoes a Clear while its toast is up, and only then. */
 static void
@@ -25,7 +26,15 @@ _atlas_window_checklist_cleared_cb (AtlasWindow *self)
   adw_toast_set_action_name (toast, "win.undo-clear");
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (clear_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", TRUE);
+  /* At once, over any other toast: Undo is worth little later. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The toast's button was named "_Undo Undo" (see atlas_ui_plain_button_names()); the toast
+   * is on the overlay now, beside the window's content. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (self->toast_overlay))
+      atlas_ui_plain_button_names (child);
 }
 
 void
