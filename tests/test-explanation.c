@@ -302,6 +302,9 @@ test_quiz_the_class_on_the_diagram (void **state)
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 
+      /* Each choice is one Tab stop, the button: its cell is not a second, unnamed one. */
+      assert_false (gtk_widget_get_focusable (child));
+      assert_true (gtk_widget_get_focusable (button));
       if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "structure"), question->structure) == 0)
         right_button = button;
     }

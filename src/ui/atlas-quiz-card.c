@@ -133,6 +133,11 @@ show_question (AtlasQuizCard *self)
           gtk_widget_set_sensitive (button, !answered);
           g_signal_connect (button, "clicked", G_CALLBACK (option_clicked_cb), self);
           gtk_flow_box_append (self->options, button);
+          /* One Tab stop a choice, the button, named by the structure: the flow box's own cell
+           * around it would be a second, unnamed stop ("GtkFlowBoxChild") before each. */
+          gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->options), question->kind == ATLAS_QUIZ_NAME);
