@@ -857,6 +857,40 @@ test_large_text_is_one_switch_and_remembered (void **state)
   after = pango_font_description_get_size (after_font);
   /* The lists really grow, by about a third. */
   assert_true (after > before * 1.2);
+
+  /* On the diagram, bigger names still break only between words: each label is as wide as
+   * its longest word (a projector's class reads "Quadratus", not "Quadratu-s"). */
+  {
+    AtlasDiagramView *front = atlas_test_window_view (f->window, "front");
+    AtlasDiagram *diagram = atlas_diagram_view_get_diagram (front);
+    AtlasContent *content = atlas_application_get_content (atlas_test_application ());
+    guint checked = 0;
+
+    atlas_test_wait_for (done_waiting, NULL, 300);
+    for (guint i = 0; i < atlas_diagram_view_get_n_visible_labels (front); i++)
+      {
+        const char *id;
+        graphene_rect_t bounds;
+        g_autofree char *name = NULL;
+        g_auto(GStrv) words = NULL;
+
+        if (!atlas_diagram_view_get_label_bounds (front, i, &id, &bounds))
+          continue;
+        name = atlas_region_dup_short_name (atlas_diagram_lookup_region (diagram, id), content);
+        words = g_strsplit (name, " ", -1);
+        for (guint w = 0; words[w] != NULL; w++)
+          {
+            g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (front), words[w]);
+            int width;
+
+            pango_layout_get_pixel_size (layout, &width, NULL);
+            if (width > bounds.size.width)
+              fail_msg ("“%s” is %d px wide in a label of %.0f px: it is cut inside the word", words[w], width, bounds.size.width);
+          }
+        checked++;
+      }
+    assert_true (checked >= 10);
+  }
 }
 
 int

@@ -40,28 +40,54 @@ static void
 ensure_label_layouts (AtlasDiagramView *self)
 {
   AtlasDiagram *diagram = _atlas_diagram_view_current_diagram (self);
+  int widest = 0;
 
   if (self->label_regions != NULL || diagram == NULL)
     return;
 
-  self->label_wrap = label_wrap_for_width (gtk_widget_get_width (GTK_WIDGET (self)));
+  self->label_wrap = self->label_wrap_base = label_wrap_for_width (gtk_widget_get_width (GTK_WIDGET (self)));
   self->label_regions = atlas_label_choose_regions (diagram);
   self->label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->labels = g_new0 (AtlasLabel, MAX (1, self->label_regions->len));
   self->label_column = 0;
 
+  /* Names wrap between words. A word wider than the wrap width (large text on a projector)
+   * widens every label, as far as the column may grow, rather than being cut in two; only a
+   * word wider than that is broken. */
   for (guint i = 0; i < self->label_regions->len; i++)
     {
       const AtlasRegion *region = g_ptr_array_index (self->label_regions, i);
       g_autofree char *name = atlas_region_dup_short_name (region, self->content);
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
-      int width, height;
+      int width;
 
       pango_layout_set_width (layout, (int) (self->label_wrap * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      self->label_column = MAX (self->label_column, width + 2 * LABEL_PADDING);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
       g_ptr_array_add (self->label_layouts, layout);
+    }
+
+  if (widest > self->label_wrap)
+    {
+      double most = gtk_widget_get_width (GTK_WIDGET (self)) * 0.3 - LEADER_SPACE - 2 * LABEL_PADDING;
+
+      self->label_wrap = MAX (self->label_wrap, MIN (widest, most));
+      for (guint i = 0; i < self->label_layouts->len; i++)
+        {
+          PangoLayout *layout = g_ptr_array_index (self->label_layouts, i);
+
+          pango_layout_set_width (layout, (int) (self->label_wrap * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        }
+    }
+
+  for (guint i = 0; i < self->label_layouts->len; i++)
+    {
+      int width;
+
+      pango_layout_get_pixel_size (g_ptr_array_index (self->label_layouts, i), &width, NULL);
+      self->label_column = MAX (self->label_column, width + 2 * LABEL_PADDING);
     }
 }
 
@@ -70,7 +96,7 @@ void
 _atlas_diagram_view_labels_resized (AtlasDiagramView *self,
                                     int               width)
 {
-  if (self->label_regions != NULL && self->label_wrap != label_wrap_for_width (width))
+  if (self->label_regions != NULL && self->label_wrap_base != label_wrap_for_width (width))
     _atlas_diagram_view_clear_labels (self);
 }
 

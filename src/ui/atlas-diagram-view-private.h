@@ -75,6 +75,7 @@ struct _AtlasDiagramView
   AtlasLabel   *labels;
   double        label_column;    /* width of each label column */
   double        label_wrap;      /* the width labels wrap at, chosen for the widget's width */
+  double        label_wrap_base; /* the wrap width the view's width asks for, before a long word widened it */
 
   AtlasDiagramViewCache cache[2];
   guint         settle_id;
