@@ -55,6 +55,7 @@ struct _AtlasWindow
   GtkListBox           *search_results;
   GtkWidget            *focus_before_search; /* weak: where Escape from the search goes back to */
   gboolean              choosing_result;     /* a chosen result decides where the focus goes */
+  gboolean              starting_over;       /* Start Over is clearing: it says so itself */
   gboolean              result_key_down;     /* Enter or Space is held: it may choose a result */
   guint                 capture_resume_id;   /* typing reaches the search again after this */
 

@@ -17,10 +17,11 @@ clear_toast_dismissed_cb (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-clear", FALSE);
 }
 
-void
-_atlas_window_checklist_cleared_cb (AtlasWindow *self)
+static void
+show_undo_toast (AtlasWindow *self,
+                 const char  *title)
 {
-  AdwToast *toast = adw_toast_new (_("Checklist cleared"));
+  AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-clear");
@@ -35,6 +36,14 @@ _atlas_window_checklist_cleared_cb (AtlasWindow *self)
        child = gtk_widget_get_next_sibling (child))
     if (child != adw_toast_overlay_get_child (self->toast_overlay))
       atlas_ui_plain_button_names (child);
+}
+
+void
+_atlas_window_checklist_cleared_cb (AtlasWindow *self)
+{
+  /* Start Over clears more than the checklist, and its toast says so. */
+  if (!self->starting_over)
+    show_undo_toast (self, _("Checklist cleared"));
 }
 
 void
@@ -68,6 +77,7 @@ _atlas_window_start_over_action_cb (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GPtrArray *cleared = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean ticked = atlas_checklist_get_n_checked (atlas_checklist_pane_get_checklist (self->symptom_checklist)) > 0;
 
   atlas_window_classroom_stop (self);
 
@@ -92,6 +102,12 @@ _atlas_window_start_over_action_cb (GtkWidget  *widget,
     }
 
   g_object_set_data_full (G_OBJECT (self), "atlas-start-over-marks", cleared, (GDestroyNotify) g_ptr_array_unref);
+  self->starting_over = TRUE;
   atlas_checklist_pane_clear (self->symptom_checklist);
+  self->starting_over = FALSE;
   atlas_window_set_view (self, "front");
+
+  /* One toast for all of it, with Undo for the ticks and the marks, in case this was a slip. */
+  if (ticked || cleared->len > 0)
+    show_undo_toast (self, _("Cleared for the next person"));
 }
